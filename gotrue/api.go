@@ -1,0 +1,151 @@
+package gotrue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+)
+
+// API is gotrue-js's API object: the URL every path is appended to, and the
+// default headers of every request. Its state is what page code sees as
+// gotrue.api, so it stays exported through accessors. Safe for concurrent use.
+type API struct {
+	transport Transport
+
+	mu      sync.Mutex
+	url     string
+	headers Header
+	version uint64
+}
+
+// NewAPI returns an API for url with default headers, sending through t.
+func NewAPI(url string, headers Header, t Transport) *API {
+	return &API{url: url, headers: headers.Clone(), transport: t}
+}
+
+// URL returns the API URL, exactly as configured.
+func (a *API) URL() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.url
+}
+
+// SameOrigin reports whether the URL is relative to the page: it starts with
+// one "/" but not "//". Same-origin requests send credentials:'same-origin'.
+func (a *API) SameOrigin() bool { return isRelative(a.URL()) }
+
+func isRelative(u string) bool { return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") }
+
+// Headers returns a copy of the default headers, in order.
+func (a *API) Headers() Header {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.headers.Clone()
+}
+
+// SetHeader sets a default header, sent with every later request.
+func (a *API) SetHeader(name, value string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.headers.Get(name) != value || !a.has(name) {
+		a.headers.Set(name, value)
+		a.version++
+	}
+}
+
+func (a *API) has(name string) bool {
+	for _, f := range a.headers {
+		if strings.EqualFold(f.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// Version increases whenever the default headers change, so bindings can
+// mirror them cheaply.
+func (a *API) Version() uint64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.version
+}
+
+var errNoTransport = errors.New("gotrue: no Transport configured")
+
+// call is one request: a path, and optionally a body and extra headers.
+type call struct {
+	method string
+	path   string
+	body   []byte // nil: no body, and no Content-Type
+	header Header
+}
+
+// do sends c as gotrue-js's API.request does and returns what its Promise
+// resolves to, as JSON: the parsed body for a JSON response, the text as a
+// JSON string otherwise. Non-2xx statuses become *HTTPError.
+func (a *API) do(ctx context.Context, c call) (json.RawMessage, error) {
+	a.mu.Lock()
+	h := a.headers.Clone()
+	url := a.url
+	a.mu.Unlock()
+	h.Set("Content-Type", "application/json")
+	for _, f := range c.header {
+		h.Set(f.Name, f.Value)
+	}
+	if len(c.body) == 0 {
+		h.Del("Content-Type")
+	}
+	req := &Request{Method: c.method, URL: url + c.path, Header: h, Body: c.body}
+	if isRelative(url) {
+		req.Credentials = "same-origin"
+	}
+	if a.transport == nil {
+		return nil, errNoTransport
+	}
+	res, err := a.transport.Do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return decodeResponse(res)
+}
+
+func decodeResponse(res *Response) (json.RawMessage, error) {
+	if strings.Contains(res.Header.Get("Content-Type"), "json") {
+		if err := validJSON(res.Body); err != nil {
+			return nil, &SyntaxError{Status: res.Status, Err: err}
+		}
+		if !res.OK() {
+			return nil, newHTTPError(res, json.RawMessage(res.Body))
+		}
+		return json.RawMessage(res.Body), nil
+	}
+	if !res.OK() {
+		return nil, newHTTPError(res, nil)
+	}
+	text, _ := json.Marshal(string(res.Body))
+	return text, nil
+}
+
+func validJSON(b []byte) error {
+	var v any
+	return json.Unmarshal(b, &v)
+}
+
+// encodeURIComponent escapes s as JavaScript's encodeURIComponent does.
+func encodeURIComponent(s string) string {
+	const keep = "-_.!~*'()"
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(keep, c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		const hex = "0123456789ABCDEF"
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}

@@ -1,0 +1,185 @@
+package gotrue
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// Settings returns the server's settings verbatim.
+//
+// GoTrue API: GET /settings.
+func (c *Client) Settings(ctx context.Context) (json.RawMessage, error) {
+	return c.request(ctx, call{method: "GET", path: "/settings"})
+}
+
+// Signup registers a user and returns the server's user JSON (not a
+// session). data, when not nil, is sent as is as the "data" field.
+//
+// GoTrue API: POST /signup.
+func (c *Client) Signup(ctx context.Context, email, password string, data json.RawMessage) (json.RawMessage, error) {
+	body := Object{}
+	_ = body.SetValue("email", email)
+	_ = body.SetValue("password", password)
+	if data != nil {
+		body.Set("data", data)
+	}
+	b, _ := body.MarshalJSON()
+	return c.request(ctx, call{method: "POST", path: "/signup", body: b})
+}
+
+// Login signs in with a password. On success any stored session is removed
+// first, whatever remember is; with remember the new one is saved.
+//
+// GoTrue API: POST /token (grant_type=password), then GET /user.
+func (c *Client) Login(ctx context.Context, email, password string, remember bool) (*User, error) {
+	c.SetRememberHeaders(remember)
+	res, err := c.request(ctx, call{
+		method: "POST", path: "/token",
+		header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
+		body:   []byte("grant_type=password&username=" + encodeURIComponent(email) + "&password=" + encodeURIComponent(password)),
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.realm.RemoveSavedSession()
+	return c.createUserJSON(ctx, res, remember)
+}
+
+// LoginExternalURL returns the URL that starts an OAuth login with provider.
+// As in gotrue-js, provider is not escaped.
+func (c *Client) LoginExternalURL(provider string) string {
+	return c.api.URL() + "/authorize?provider=" + provider
+}
+
+// AcceptInviteExternalURL returns the URL that accepts an invite through an
+// OAuth provider. Neither argument is escaped, as in gotrue-js.
+func (c *Client) AcceptInviteExternalURL(provider, token string) string {
+	return c.LoginExternalURL(provider) + "&invite_token=" + token
+}
+
+// Confirm confirms a signup with the token from #confirmation_token=.
+func (c *Client) Confirm(ctx context.Context, token string, remember bool) (*User, error) {
+	c.SetRememberHeaders(remember)
+	return c.Verify(ctx, "signup", token, remember)
+}
+
+// Recover logs in with the token from #recovery_token=. Set a new password
+// afterwards with User.Update.
+func (c *Client) Recover(ctx context.Context, token string, remember bool) (*User, error) {
+	c.SetRememberHeaders(remember)
+	return c.Verify(ctx, "recovery", token, remember)
+}
+
+// Verify exchanges a confirmation or recovery token for a session.
+//
+// GoTrue API: POST /verify.
+func (c *Client) Verify(ctx context.Context, typ, token string, remember bool) (*User, error) {
+	body := Object{}
+	_ = body.SetValue("token", token)
+	_ = body.SetValue("type", typ)
+	return c.verify(ctx, body, remember)
+}
+
+// AcceptInvite sets the password of an invited user with the token from
+// #invite_token=, and logs in.
+//
+// GoTrue API: POST /verify (type signup, with password).
+func (c *Client) AcceptInvite(ctx context.Context, token, password string, remember bool) (*User, error) {
+	c.SetRememberHeaders(remember)
+	body := Object{}
+	_ = body.SetValue("token", token)
+	_ = body.SetValue("password", password)
+	_ = body.SetValue("type", "signup")
+	return c.verify(ctx, body, remember)
+}
+
+func (c *Client) verify(ctx context.Context, body Object, remember bool) (*User, error) {
+	c.SetRememberHeaders(remember)
+	b, _ := body.MarshalJSON()
+	res, err := c.request(ctx, call{method: "POST", path: "/verify", body: b})
+	if err != nil {
+		return nil, err
+	}
+	return c.createUserJSON(ctx, res, remember)
+}
+
+// RequestPasswordRecovery asks the server to mail a recovery link; it
+// returns the server's JSON ({}), also for unknown addresses.
+//
+// GoTrue API: POST /recover.
+func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (json.RawMessage, error) {
+	body := Object{}
+	_ = body.SetValue("email", email)
+	b, _ := body.MarshalJSON()
+	return c.request(ctx, call{method: "POST", path: "/recover", body: b})
+}
+
+func (c *Client) createUserJSON(ctx context.Context, res json.RawMessage, remember bool) (*User, error) {
+	tok, err := ParseObject(res)
+	if err != nil {
+		return nil, &ResponseError{Op: "token", Msg: "the token response is not a JSON object"}
+	}
+	return c.CreateUser(ctx, tok, remember)
+}
+
+// CreateUser starts a session from a token response, such as the pairs of
+// an #access_token=… fragment (string values, extra keys allowed), then
+// fetches the user. With remember the session is saved.
+//
+// GoTrue API: GET /user.
+func (c *Client) CreateUser(ctx context.Context, tok Object, remember bool) (*User, error) {
+	u := c.NewUser(tok, remember)
+	if err := u.Establish(ctx, remember); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// NewUser is the synchronous first half of CreateUser: it sets the remember
+// headers and makes the session the realm's current user, before any
+// request. A binding that must keep the caller's token object uses it with
+// Establish.
+func (c *Client) NewUser(tok Object, remember bool) *User {
+	c.SetRememberHeaders(remember)
+	aud, _ := json.Marshal(c.audience)
+	return newUser(c.realm, c.api, tok, aud)
+}
+
+// Establish is the second half of CreateUser: it fetches the user and, with
+// remember, saves the session. On error the half-built user stays current,
+// as in gotrue-js.
+func (u *User) Establish(ctx context.Context, remember bool) error {
+	if err := u.GetUserData(ctx); err != nil {
+		return err
+	}
+	if remember {
+		u.saveSession()
+	}
+	return nil
+}
+
+// CurrentUser returns the current user, recovering a stored session when
+// there is none in memory. It makes no request and does not check expiry.
+func (c *Client) CurrentUser() *User {
+	u := c.realm.RecoverSession(c.api)
+	if u != nil {
+		c.SetRememberHeaders(u.FromStorage())
+	}
+	return u
+}
+
+// ValidateCurrentSession checks the current user with the server. On any
+// failure, offline included, the session is cleared and nil returned.
+//
+// GoTrue API: GET /user.
+func (c *Client) ValidateCurrentSession(ctx context.Context) *User {
+	u := c.CurrentUser()
+	if u == nil {
+		return nil
+	}
+	if err := u.GetUserData(ctx); err != nil {
+		u.ClearSession()
+		return nil
+	}
+	return u
+}

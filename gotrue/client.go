@@ -1,0 +1,112 @@
+package gotrue
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strings"
+)
+
+// DefaultAPIURL is the API URL of Netlify Identity, relative to the site.
+const DefaultAPIURL = "/.netlify/identity"
+
+// Options configures a Client, as gotrue-js's constructor options do.
+type Options struct {
+	// APIURL is the GoTrue endpoint; "" means DefaultAPIURL. Paths are
+	// appended to it as strings, never resolved.
+	APIURL string
+	// Audience, when not empty, is sent as X-JWT-AUD.
+	Audience string
+	// SetCookie asks the server for the nf_jwt cookie (X-Use-Cookie).
+	SetCookie bool
+	// ClientName is sent as X-Nf-Client; "" means "gotrue-js".
+	ClientName string
+	// Origin is the page's origin (scheme://host[:port]). When set,
+	// X-Nf-Client is sent only to an API URL of that origin, because a
+	// self-hosted GoTrue's CORS rejects it cross-origin (D3). When empty,
+	// it is always sent, as gotrue-js 1.0.1 does.
+	Origin string
+	// Transport sends the requests.
+	Transport Transport
+}
+
+// Client is gotrue-js's GoTrue: the public, unauthenticated operations and
+// the entry to a User. Clients of one Realm share its current user, storage
+// and refreshes. Safe for concurrent use.
+type Client struct {
+	realm     *Realm
+	api       *API
+	audience  string
+	setCookie bool
+}
+
+// New returns a client for opts in realm (nil: a new private Realm).
+func New(realm *Realm, opts Options) *Client {
+	if realm == nil {
+		realm = NewRealm()
+	}
+	apiURL := opts.APIURL
+	if apiURL == "" {
+		apiURL = DefaultAPIURL
+	}
+	if strings.HasPrefix(apiURL, "http://") {
+		realm.logf("warn", "Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.")
+	}
+	name := opts.ClientName
+	if name == "" {
+		name = "gotrue-js"
+	}
+	var headers Header
+	if sendsClientHeader(apiURL, opts.Origin) {
+		headers = Header{{"X-Nf-Client", name}}
+	}
+	return &Client{realm: realm, api: NewAPI(apiURL, headers, opts.Transport), audience: opts.Audience, setCookie: opts.SetCookie}
+}
+
+// sendsClientHeader applies D3: X-Nf-Client only to the page's own origin.
+func sendsClientHeader(apiURL, origin string) bool {
+	if origin == "" || isRelative(apiURL) {
+		return true
+	}
+	u, err := url.Parse(apiURL)
+	if err != nil || u.Host == "" {
+		return !strings.HasPrefix(apiURL, "//")
+	}
+	return strings.EqualFold(u.Scheme+"://"+u.Host, origin)
+}
+
+// API returns the client's API (gotrue.api).
+func (c *Client) API() *API { return c.api }
+
+// Realm returns the realm the client shares state through.
+func (c *Client) Realm() *Realm { return c.realm }
+
+// Audience returns the configured audience.
+func (c *Client) Audience() string { return c.audience }
+
+// SetCookie reports whether the client asks for the nf_jwt cookie.
+func (c *Client) SetCookie() bool { return c.setCookie }
+
+// SetRememberHeaders is gotrue-js's _setRememberHeaders: with SetCookie,
+// X-Use-Cookie becomes "1" for a remembered session and "session" otherwise,
+// and is sent with every later request of this API.
+func (c *Client) SetRememberHeaders(remember bool) {
+	if !c.setCookie {
+		return
+	}
+	v := "session"
+	if remember {
+		v = "1"
+	}
+	c.api.SetHeader("X-Use-Cookie", v)
+}
+
+// request is gotrue-js's GoTrue._request: X-JWT-AUD when an audience is
+// set, and shaped errors.
+func (c *Client) request(ctx context.Context, cl call) (json.RawMessage, error) {
+	if c.audience != "" {
+		cl.header.Set("X-JWT-AUD", c.audience)
+	}
+	res, err := c.api.do(ctx, cl)
+	return res, shape(err)
+}

@@ -1,0 +1,27 @@
+// Package gotrue is a client for GoTrue, the user API behind Netlify
+// Identity, that behaves exactly as Netlify's gotrue-js 1.0.1.
+//
+// It is the pure-Go core of gotrue-wasm: the browser build wraps it with
+// thin JavaScript bindings, and Go programs can use it directly. It knows
+// nothing of the browser and does not link net/http; requests go through a
+// Transport (package gotrue/nethttp provides one over net/http), and
+// sessions through a synchronous Storage.
+//
+// A Client makes the unauthenticated calls (Signup, Login, Confirm,
+// Recover, …). A successful login gives a *User, whose JWT method returns
+// an access token, refreshed when it expires within a minute; concurrent
+// callers share one refresh request. A remembered session is saved under
+// StorageKey in the same JSON gotrue-js writes, so either library picks up
+// a session the other saved.
+//
+// State that gotrue-js keeps in module globals (the current user, the
+// stored session, refreshes in flight) lives in a Realm; every Client of
+// one Realm shares it, as every GoTrue instance of a page does.
+//
+// Errors: a non-2xx answer is an *HTTPError carrying the status, the status
+// text and the body; ErrNoSession and the other sentinels work with
+// errors.Is. No error message contains a token.
+//
+// Where gotrue-wasm deliberately differs from gotrue-js (the D-numbers of
+// the project's contract), the documentation says so.
+package gotrue

@@ -1,0 +1,190 @@
+package gotrue
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// Sentinel errors. Their texts are gotrue-js's, because browser code
+// compares them.
+var (
+	// ErrNoSession is returned by JWT, and every user call, once the
+	// user's session is cleared.
+	ErrNoSession = errors.New("Gotrue-js: failed getting jwt access token")
+	// ErrRefreshTimeout is returned when a token refresh takes more than 30 s.
+	ErrRefreshTimeout = errors.New("Token refresh timeout")
+	// ErrTokenNotSet is returned when a refresh succeeded but left no token.
+	ErrTokenNotSet = errors.New("Gotrue-js: Token not set after refresh")
+)
+
+// HTTPError is a response with a status outside 2xx. JSON holds the parsed
+// body when the response's Content-Type mentions json (gotrue-js's
+// JSONHTTPError); otherwise Text holds the body (TextHTTPError).
+//
+// GoTrue's two error shapes are parsed into Msg ({"code","msg"}) and
+// ErrorCode/ErrorDescription ({"error","error_description"}, from /token).
+type HTTPError struct {
+	Status     int
+	StatusText string
+	JSON       json.RawMessage // nil for a text body
+	Text       string
+
+	Code             int    // "code" of {"code","msg"}
+	Msg              string // "msg" of {"code","msg"}
+	ErrorCode        string // "error" of a /token error
+	ErrorDescription string // "error_description" of a /token error
+
+	shaped atomic.Bool
+}
+
+func newHTTPError(res *Response, jsonBody json.RawMessage) *HTTPError {
+	e := &HTTPError{Status: res.Status, StatusText: res.StatusText, JSON: jsonBody}
+	if jsonBody == nil {
+		e.Text = string(res.Body)
+		return e
+	}
+	var shape struct {
+		Code        json.RawMessage `json:"code"`
+		Msg         json.RawMessage `json:"msg"`
+		Error       json.RawMessage `json:"error"`
+		Description json.RawMessage `json:"error_description"`
+	}
+	_ = json.Unmarshal(jsonBody, &shape)
+	e.Code, _ = strconv.Atoi(string(shape.Code))
+	e.Msg, e.ErrorCode, e.ErrorDescription = jsString(shape.Msg), jsString(shape.Error), jsString(shape.Description)
+	return e
+}
+
+// IsJSON reports whether the body was JSON (a JSONHTTPError in gotrue-js).
+func (e *HTTPError) IsJSON() bool { return e.JSON != nil }
+
+// Error describes the failure for Go programs: status and GoTrue's message.
+func (e *HTTPError) Error() string {
+	msg := e.shapedMessage()
+	if msg == "" {
+		msg = strings.TrimSpace(e.Text)
+	}
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	return fmt.Sprintf("gotrue: %d %s: %s", e.Status, e.StatusText, msg)
+}
+
+// Message is the message gotrue-js gives this error: the status text, until
+// a request method shapes it into GoTrue's msg or "error: description".
+// A direct JWT refresh failure stays unshaped, as in gotrue-js, unless a
+// request sharing that refresh shaped it.
+func (e *HTTPError) Message() string {
+	if e.shaped.Load() {
+		if m := e.shapedMessage(); m != "" {
+			return m
+		}
+	}
+	return e.StatusText
+}
+
+// Shaped reports whether Message returns the shaped message.
+func (e *HTTPError) Shaped() bool { return e.shaped.Load() && e.shapedMessage() != "" }
+
+// shape applies gotrue-js's message rewrite of _request.
+func shape(err error) error {
+	var he *HTTPError
+	if errors.As(err, &he) {
+		he.shaped.Store(true)
+	}
+	return err
+}
+
+// shapedMessage is json.msg if truthy, else `${json.error}: ${json.error_description}`
+// if json.error is truthy, else "".
+func (e *HTTPError) shapedMessage() string {
+	if !e.IsJSON() || !truthy(e.JSON) {
+		return ""
+	}
+	var shape map[string]json.RawMessage
+	if json.Unmarshal(e.JSON, &shape) != nil {
+		return ""
+	}
+	if m := shape["msg"]; truthy(m) {
+		return jsString(m)
+	}
+	if c := shape["error"]; truthy(c) {
+		desc := "undefined"
+		if d, ok := shape["error_description"]; ok {
+			desc = jsString(d)
+		}
+		return jsString(c) + ": " + desc
+	}
+	return ""
+}
+
+// truthy is JavaScript truthiness of a JSON value (absent is falsy).
+func truthy(raw json.RawMessage) bool {
+	switch s := strings.TrimSpace(string(raw)); s {
+	case "", "null", "false", `""`:
+		return false
+	default:
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f != 0
+		}
+		return true
+	}
+}
+
+// jsString is String(value) for a JSON value, as a template literal gives it.
+func jsString(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return "null"
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		parts := make([]string, len(x))
+		for i, p := range x {
+			b, _ := json.Marshal(p)
+			if p != nil {
+				parts[i] = jsString(b)
+			}
+		}
+		return strings.Join(parts, ",")
+	default:
+		return "[object Object]"
+	}
+}
+
+// SyntaxError reports a response whose Content-Type says JSON but whose body
+// does not parse (gotrue-js rejects with the engine's SyntaxError). Its
+// message never quotes the body, which could hold a token (D6).
+type SyntaxError struct {
+	Status int
+	Err    error // the decoder's error, which quotes at most one character
+}
+
+func (e *SyntaxError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the decoder's error.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// ResponseError reports a successful response that does not have the shape
+// an operation needs, such as a token response without an object body.
+type ResponseError struct {
+	Op  string
+	Msg string
+}
+
+func (e *ResponseError) Error() string { return "gotrue: " + e.Op + ": " + e.Msg }

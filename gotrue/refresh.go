@@ -1,0 +1,143 @@
+package gotrue
+
+import (
+	"context"
+	"errors"
+)
+
+// flight is one refresh request that every caller holding the same refresh
+// token shares.
+type flight struct {
+	done   chan struct{}
+	access string
+	err    error
+}
+
+// JWT returns the access token, refreshing it first when force is set or
+// when it expires within ExpiryMargin. Concurrent callers with the same
+// refresh token share one request, across every client of the realm, as in
+// gotrue-js. A failed refresh clears the session (see refresh); later calls
+// return ErrNoSession.
+func (u *User) JWT(ctx context.Context, force bool) (string, error) {
+	tok := u.TokenDetails()
+	if tok == nil {
+		return "", ErrNoSession
+	}
+	if force || tok.expired(u.realm.nowMS()) {
+		return u.refresh(ctx, tok.RefreshToken(), force)
+	}
+	return tok.AccessToken(), nil
+}
+
+// refresh runs, or joins, the single flight for refreshToken.
+func (u *User) refresh(ctx context.Context, refreshToken string, force bool) (string, error) {
+	r := u.realm
+	r.mu.Lock()
+	if f := r.flights[refreshToken]; f != nil {
+		r.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.access, f.err
+		case <-ctx.Done():
+			return "", ctx.Err()
+		}
+	}
+	f := &flight{done: make(chan struct{})}
+	r.flights[refreshToken] = f
+	r.mu.Unlock()
+
+	f.access, f.err = u.doRefresh(ctx, refreshToken, force)
+	r.mu.Lock()
+	delete(r.flights, refreshToken)
+	r.mu.Unlock()
+	close(f.done)
+	return f.access, f.err
+}
+
+// doRefresh sends the refresh grant. Before it, another tab's newer session
+// is adopted when storage holds one for the same user (D5). On failure the
+// session is cleared, but storage is emptied only while it still holds the
+// token that failed (D5).
+func (u *User) doRefresh(ctx context.Context, refreshToken string, force bool) (string, error) {
+	if tok := u.adoptStored(refreshToken); tok != nil {
+		if !force && !tok.expired(u.realm.nowMS()) {
+			return tok.AccessToken(), nil
+		}
+		refreshToken = tok.RefreshToken()
+	}
+	res, err := u.postRefresh(ctx, refreshToken)
+	if err == nil {
+		err = u.applyRefresh(res)
+	}
+	if err != nil {
+		u.clearAfterFailedRefresh(refreshToken)
+		return "", err
+	}
+	return u.TokenDetails().AccessToken(), nil
+}
+
+func (u *User) postRefresh(ctx context.Context, refreshToken string) (Object, error) {
+	ctx, cancel := context.WithTimeoutCause(ctx, u.realm.refreshTimeout, ErrRefreshTimeout)
+	defer cancel()
+	res, err := u.api.do(ctx, call{
+		method: "POST", path: "/token",
+		header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
+		body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
+	})
+	if err != nil {
+		if errors.Is(context.Cause(ctx), ErrRefreshTimeout) {
+			return Object{}, ErrRefreshTimeout
+		}
+		return Object{}, err
+	}
+	obj, perr := ParseObject(res)
+	if perr != nil {
+		return Object{}, &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
+	}
+	return obj, nil
+}
+
+func (u *User) applyRefresh(res Object) error {
+	u.setToken(res)
+	u.refreshSavedSession()
+	if u.TokenDetails() == nil {
+		return ErrTokenNotSet
+	}
+	return nil
+}
+
+// adoptStored returns the stored token when storage holds a session of the
+// same user with a different refresh token and a later expiry: another tab
+// has rotated the token already. It then becomes this user's token.
+func (u *User) adoptStored(refreshToken string) *Token {
+	raw, ok := u.realm.stored()
+	if !ok {
+		return nil
+	}
+	s, err := parseStored(raw)
+	if err != nil || s.id == "" || s.id != u.ID() {
+		return nil
+	}
+	cur := u.TokenDetails()
+	tok, err := newToken(s.token)
+	if err != nil || cur == nil || tok.RefreshToken() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
+		return nil
+	}
+	u.mu.Lock()
+	u.token = tok
+	u.version++
+	u.mu.Unlock()
+	return tok
+}
+
+// clearAfterFailedRefresh is clearSession, except that a stored session
+// whose refresh token differs (another tab's newer one) is kept (D5).
+func (u *User) clearAfterFailedRefresh(failed string) {
+	if raw, ok := u.realm.stored(); ok {
+		if s, err := parseStored(raw); err == nil && s.refreshToken() == failed {
+			u.realm.RemoveSavedSession()
+		}
+	}
+	u.dropToken()
+	u.realm.clearCurrent(nil)
+}

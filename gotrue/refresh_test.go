@@ -1,0 +1,211 @@
+package gotrue_test
+
+import (
+	"context"
+		"strings"
+	"sync"
+	"testing"
+	"time"
+
+	. "github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestJWTExpiryBoundary(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		advance time.Duration
+		refresh bool
+	}{
+		{"fresh", 0, false},
+		{"just outside the margin", time.Hour - 61*time.Second, false},
+		{"exactly at the margin", time.Hour - 60*time.Second, false},
+		{"a millisecond inside the margin", time.Hour - 60*time.Second + time.Millisecond, true},
+		{"expired", 2 * time.Hour, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			e := setup(t)
+			e.signup("b@example.com", "")
+			u := e.login("b@example.com", false)
+			before := u.TokenDetails()
+			e.clock.Advance(tt.advance)
+			jwt, err := u.JWT(ctx, false)
+			require.NoError(t, err)
+			assert.Equal(t, tt.refresh, e.rec.count("POST", "/token") == 2)
+			assert.Equal(t, tt.refresh, jwt != before.AccessToken() || before != u.TokenDetails())
+			assert.Equal(t, u.TokenDetails().AccessToken(), jwt)
+		})
+	}
+}
+
+func TestJWTForceAndCurrentMetadata(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("f@example.com", "")
+	u := e.login("f@example.com", true)
+	rt := u.TokenDetails().RefreshToken()
+	_, err := u.JWT(ctx, true)
+	require.NoError(t, err)
+	r := e.rec.last()
+	assert.Equal(t, "grant_type=refresh_token&refresh_token="+rt, string(r.Body), "raw token, not encoded")
+	assert.NotEqual(t, rt, u.TokenDetails().RefreshToken(), "rotated")
+	assert.Contains(t, e.stored(), u.TokenDetails().RefreshToken(), "a stored session is re-saved")
+}
+
+func TestHundredConcurrentJWTCallsSendOneRefresh(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("storm@example.com", "")
+	u := e.login("storm@example.com", true)
+	e.clock.Advance(time.Hour)
+	// Hold the refresh until every caller waits on it.
+	release := make(chan struct{})
+	e.rec.setHook(func(r *Request) (*Response, error, bool) {
+		if strings.HasSuffix(r.URL, "/token") {
+			<-release
+		}
+		return nil, nil, false
+	})
+	other := e.newClient(Options{})
+	var wg sync.WaitGroup
+	jwts := make([]string, 100)
+	errs := make([]error, 100)
+	for i := range jwts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			jwts[i], errs[i] = u.JWT(ctx, false)
+		}()
+	}
+	// A second client of the same realm holding the same token joins too.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_, _ = other.CurrentUser().JWT(ctx, false)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	assert.Equal(t, 1, e.rec.count("POST", "/token")-1, "one refresh request")
+	for i := range jwts {
+		require.NoError(t, errs[i])
+		assert.Equal(t, jwts[0], jwts[i])
+	}
+	assert.Equal(t, u.TokenDetails().AccessToken(), jwts[0])
+}
+
+func TestRefreshFailureClearsSession(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("fail@example.com", "")
+	u := e.login("fail@example.com", true)
+	e.rec.setHook(func(r *Request) (*Response, error, bool) {
+		if strings.HasSuffix(r.URL, "/token") {
+			return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil, true
+		}
+		return nil, nil, false
+	})
+	_, err := u.JWT(ctx, true)
+	var he *HTTPError
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, "Bad Request", he.Message(), "a direct jwt() failure is unshaped")
+	assert.Nil(t, u.TokenDetails())
+	assert.Nil(t, e.client.CurrentUser())
+	assert.Empty(t, e.stored())
+	_, err = u.JWT(ctx, false)
+	assert.ErrorIs(t, err, ErrNoSession)
+	assert.Equal(t, "Gotrue-js: failed getting jwt access token", err.Error())
+
+	hook := e.rec.hook
+	e.rec.setHook(nil)
+	u2 := e.login("fail@example.com", false)
+	e.rec.setHook(hook)
+	e.clock.Advance(2 * time.Hour)
+	err = u2.Update(ctx, []byte(`{}`))
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, "invalid_grant: Invalid Refresh Token", he.Message(), "shaped inside a request")
+}
+
+// hangingTransport answers nothing until ctx ends, like a server that
+// never replies.
+type hangingTransport struct{}
+
+func (hangingTransport) Do(ctx context.Context, _ *Request) (*Response, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("silent@example.com", "")
+	u := e.login("silent@example.com", true)
+	realm := NewRealm(WithRefreshTimeout(30*time.Millisecond), WithStorage(&MemoryStorage{}))
+	c := New(realm, Options{Transport: hangingTransport{}})
+	silent := c.NewUser(u.TokenDetails().Object(), false)
+	start := time.Now()
+	_, err := silent.JWT(ctx, true)
+	assert.ErrorIs(t, err, ErrRefreshTimeout)
+	assert.Equal(t, "Token refresh timeout", err.Error())
+	assert.Less(t, time.Since(start), 5*time.Second)
+	assert.Nil(t, silent.TokenDetails(), "a timeout clears the session too")
+}
+
+func TestOtherTabRotatedFirst(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("tabs@example.com", "")
+	tabA := e.login("tabs@example.com", true)
+	// Tab B: another realm (another page) sharing the same storage.
+	realmB := NewRealm(WithStorage(e.store), WithClock(e.clock.Now))
+	tabB := New(realmB, Options{Transport: e.rec}).CurrentUser()
+	require.NotNil(t, tabB)
+	e.clock.Advance(time.Hour)
+
+	jwtA, err := tabA.JWT(ctx, false)
+	require.NoError(t, err)
+	refreshes := e.rec.count("POST", "/token")
+
+	jwtB, err := tabB.JWT(ctx, false)
+	require.NoError(t, err, "B adopts A's newer token instead of sending its stale one (D5)")
+	assert.Equal(t, jwtA, jwtB)
+	assert.Equal(t, refreshes, e.rec.count("POST", "/token"), "no request from B")
+	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken())
+}
+
+func TestFailedRefreshKeepsAnotherTabsSession(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("keep@example.com", "")
+	tabA := e.login("keep@example.com", true)
+	stale := tabA.TokenDetails().Object()
+	_, err := tabA.JWT(ctx, true) // A rotates; storage holds the new token
+	require.NoError(t, err)
+	realmB := NewRealm(WithStorage(e.store), WithClock(e.clock.Now))
+	tabB := New(realmB, Options{Transport: e.rec}).NewUser(stale, false)
+	_, err = tabB.JWT(ctx, true)
+	require.Error(t, err, "B's stale token is rejected")
+	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken(), "but A's stored session survives (D5)")
+	assert.Nil(t, tabB.TokenDetails())
+}
+
+func TestNoTokenInErrorsOrLogs(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("hygiene@example.com", "")
+	u := e.login("hygiene@example.com", true)
+	tok := u.TokenDetails()
+	e.emu.Advance(31 * 24 * time.Hour) // the refresh token expires on the server
+	_, err := u.JWT(ctx, true)
+	require.Error(t, err)
+	var he *HTTPError
+	require.ErrorAs(t, err, &he)
+	for _, text := range []string{err.Error(), he.Message(), he.Text, string(he.JSON), e.logs.all()} {
+		assert.NotContains(t, text, tok.AccessToken())
+		assert.NotContains(t, text, tok.RefreshToken())
+	}
+}

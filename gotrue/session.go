@@ -1,0 +1,74 @@
+package gotrue
+
+import (
+	"encoding/json"
+	"errors"
+)
+
+// storedSession is a parsed gotrue.user value, in the format of gotrue-js
+// 1.0.1 ({"token","url","audience",…}) or 0.9.29 ({"url","token",…}).
+type storedSession struct {
+	data     Object
+	url      string
+	token    Object
+	audience json.RawMessage
+	id       string
+}
+
+var errNoSession = errors.New("no session in storage")
+
+// parseStored reads a stored session. Its errors never quote the stored
+// text, which holds tokens (D6).
+func parseStored(raw string) (*storedSession, error) {
+	data, err := ParseObject([]byte(raw))
+	if err != nil {
+		return nil, errors.New("SyntaxError: the stored session is not a JSON object")
+	}
+	s := &storedSession{data: data}
+	urlRaw, _ := data.Get("url")
+	tokRaw, _ := data.Get("token")
+	if !truthy(urlRaw) || !truthy(tokRaw) {
+		return nil, errNoSession
+	}
+	s.url = jsString(urlRaw)
+	if s.token, err = ParseObject(tokRaw); err != nil {
+		return nil, errNoSession
+	}
+	s.audience, _ = data.Get("audience")
+	s.id, _ = data.String("id")
+	return s, nil
+}
+
+func (s *storedSession) refreshToken() string {
+	rt, _ := s.token.String("refresh_token")
+	return rt
+}
+
+// RecoverSession is gotrue-js's User.recoverSession(api): the current user,
+// or else the session in storage, which then becomes the current user. The
+// recovered user belongs to api (its url is api's URL, not the stored one);
+// a nil api means a new API for the stored URL, without default headers.
+// It returns nil when there is no usable session; it never panics or fails
+// on bad storage content (D4), logging a parse error without its input (D6).
+func (r *Realm) RecoverSession(api *API) *User {
+	if u := r.Current(); u != nil {
+		return u
+	}
+	raw, ok := r.stored()
+	if !ok {
+		return nil
+	}
+	s, err := parseStored(raw)
+	if err != nil {
+		if err != errNoSession {
+			r.logf("error", "Gotrue-js: Error recovering session: "+err.Error())
+		}
+		return nil
+	}
+	if api == nil {
+		api = NewAPI(s.url, nil, r.transport)
+	}
+	u := newUser(r, api, s.token, s.audience)
+	u.saveUserData(s.data, true)
+	return u
+}

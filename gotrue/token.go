@@ -1,0 +1,154 @@
+package gotrue
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ExpiryMargin is how long before expires_at JWT starts a refresh (60 s,
+// as in gotrue-js), in milliseconds.
+const ExpiryMargin = 60_000
+
+// Token is a session's token object: the server's token response (or the
+// hash parameters page code passed to CreateUser) with expires_at added.
+// Its JSON keeps every key in order. A Token is immutable; a refresh makes a
+// new one.
+type Token struct {
+	raw Object
+	// ExpiresAt is expires_at in Unix milliseconds; NaN when unknown, in
+	// which case JWT never refreshes by itself (as in gotrue-js).
+	ExpiresAt float64
+}
+
+// AccessToken returns access_token, or "" when it is missing or not a string.
+func (t *Token) AccessToken() string { s, _ := t.raw.String("access_token"); return s }
+
+// RefreshToken returns refresh_token, or "" when missing.
+func (t *Token) RefreshToken() string {
+	if s, ok := t.raw.String("refresh_token"); ok {
+		return s
+	}
+	if raw, ok := t.raw.Get("refresh_token"); ok {
+		return jsString(raw)
+	}
+	return "undefined"
+}
+
+// Object returns the token object's fields in order.
+func (t *Token) Object() Object { return t.raw.Clone() }
+
+// MarshalJSON writes the token object.
+func (t *Token) MarshalJSON() ([]byte, error) { return t.raw.MarshalJSON() }
+
+// expired reports whether the token is within ExpiryMargin of expires_at
+// at nowMS (Unix milliseconds): gotrue-js's `expires_at - 60000 < Date.now()`.
+func (t *Token) expired(nowMS float64) bool { return t.ExpiresAt-ExpiryMargin < nowMS }
+
+// newToken is gotrue-js's _processTokenResponse: expires_at becomes the JWT
+// exp claim times 1000, replacing any value the caller gave. When the JWT
+// cannot be read, expires_at stays as given and the error is returned for
+// logging; it never contains the token (D6).
+func newToken(raw Object) (*Token, error) {
+	t := &Token{raw: raw.Clone(), ExpiresAt: math.NaN()}
+	exp, err := jwtExp(t.raw)
+	if err != nil {
+		t.ExpiresAt = numberOf(t.raw, "expires_at")
+		return t, err
+	}
+	t.ExpiresAt = exp * 1000
+	if math.IsNaN(t.ExpiresAt) {
+		t.raw.Set("expires_at", json.RawMessage("null")) // NaN serialises as null
+	} else {
+		t.raw.Set("expires_at", json.RawMessage(formatNumber(t.ExpiresAt)))
+	}
+	return t, nil
+}
+
+// jwtExp reads the exp claim of access_token without checking the
+// signature, as gotrue-js does. A token without exp gives NaN.
+func jwtExp(raw Object) (float64, error) {
+	access, ok := raw.String("access_token")
+	if !ok {
+		return 0, errors.New("TypeError: access_token is not a string")
+	}
+	parts := strings.Split(access, ".")
+	if len(parts) < 2 {
+		return 0, errors.New("TypeError: the access token has no payload")
+	}
+	payload, err := decodeSegment(parts[1])
+	if err != nil {
+		return 0, err
+	}
+	var claims struct {
+		Exp json.RawMessage `json:"exp"`
+	}
+	if err := json.Unmarshal(payload, &claims); err != nil {
+		return 0, errors.New("SyntaxError: the JWT payload is not valid JSON")
+	}
+	return numberValue(claims.Exp), nil
+}
+
+// decodeSegment is gotrue-js's urlBase64Decode: base64url to standard
+// base64, padded; a length of 1 mod 4 is illegal.
+func decodeSegment(s string) ([]byte, error) {
+	s = strings.NewReplacer("-", "+", "_", "/").Replace(s)
+	switch len(s) % 4 {
+	case 2:
+		s += "=="
+	case 3:
+		s += "="
+	case 1:
+		return nil, errors.New("Error: Illegal base64url string!")
+	}
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return nil, errors.New("InvalidCharacterError: the JWT payload is not correctly encoded")
+	}
+	return b, nil
+}
+
+// numberValue is JavaScript's Number(v) for the JSON values a token holds:
+// numbers and numeric strings convert, anything else is NaN.
+func numberValue(raw json.RawMessage) float64 {
+	var v any
+	if len(raw) == 0 || json.Unmarshal(raw, &v) != nil {
+		return math.NaN()
+	}
+	switch x := v.(type) {
+	case float64:
+		return x
+	case string:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
+			return f
+		}
+	case nil:
+		return 0
+	case bool:
+		if x {
+			return 1
+		}
+		return 0
+	}
+	return math.NaN()
+}
+
+func numberOf(o Object, key string) float64 {
+	raw, ok := o.Get(key)
+	if !ok {
+		return math.NaN()
+	}
+	return numberValue(raw)
+}
+
+// formatNumber writes a float as JSON.stringify does for integers and
+// ordinary fractions.
+func formatNumber(f float64) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return "null"
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}

@@ -1,0 +1,210 @@
+package gotrue
+
+import (
+	"bytes"
+	"encoding/json"
+	"sync"
+)
+
+// User is a logged-in session: its token and the user's fields as the server
+// last sent them. It behaves as gotrue-js's User: fields are merged from each
+// /user response in first-seen order and never deleted, and the session is
+// saved to storage when remembered. Safe for concurrent use.
+type User struct {
+	realm *Realm
+	api   *API
+
+	mu       sync.Mutex
+	token    *Token // nil once the session is cleared
+	url      string
+	audience json.RawMessage // nil when undefined (sessions saved by gotrue-js 0.9)
+	fields   Object
+	version  uint64
+	binding  any
+}
+
+// prototypeKeys are the names found on gotrue-js 1.0.1's User.prototype,
+// inherited ones included. Fields with these names, and api, token,
+// audience and url, are never copied from a server response.
+var prototypeKeys = map[string]bool{
+	"constructor": true, "admin": true, "update": true, "jwt": true, "logout": true,
+	"_refreshToken": true, "_request": true, "getUserData": true, "_saveUserData": true,
+	"_processTokenResponse": true, "_refreshSavedSession": true, "_details": true,
+	"_saveSession": true, "tokenDetails": true, "clearSession": true,
+	"__proto__": true, "__defineGetter__": true, "__defineSetter__": true, "__lookupGetter__": true,
+	"__lookupSetter__": true, "hasOwnProperty": true, "isPrototypeOf": true,
+	"propertyIsEnumerable": true, "toLocaleString": true, "toString": true, "valueOf": true,
+}
+
+var reservedKeys = map[string]bool{"api": true, "token": true, "audience": true, "url": true}
+
+// PrototypeKey reports whether name is a member of gotrue-js's User.prototype.
+func PrototypeKey(name string) bool { return prototypeKeys[name] }
+
+// newUser is gotrue-js's `new User(api, tokenResponse, audience)`: it
+// processes the token and becomes the realm's current user.
+func newUser(r *Realm, api *API, tok Object, audience json.RawMessage) *User {
+	u := &User{realm: r, api: api, url: api.URL(), audience: audience}
+	u.setToken(tok)
+	r.setCurrent(u)
+	return u
+}
+
+func (u *User) setToken(raw Object) {
+	t, err := newToken(raw)
+	if err != nil {
+		u.realm.logf("error", "Gotrue-js: Failed to parse tokenResponse claims: "+err.Error())
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.token = t
+	u.version++
+}
+
+// API returns the API the user was created with (gotrue.api).
+func (u *User) API() *API { return u.api }
+
+// URL returns the API URL the user was created with.
+func (u *User) URL() string { return u.url }
+
+// Audience returns the user's audience; ok is false when it is undefined.
+func (u *User) Audience() (aud string, ok bool) {
+	if u.audience == nil {
+		return "", false
+	}
+	return jsString(u.audience), true
+}
+
+// TokenDetails returns the session's token, or nil once it is cleared.
+func (u *User) TokenDetails() *Token {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.token
+}
+
+// Fields returns the user's fields from the server, in order.
+func (u *User) Fields() Object {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.fields.Clone()
+}
+
+// Field returns one field's raw JSON value.
+func (u *User) Field(key string) (json.RawMessage, bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.fields.Get(key)
+}
+
+// ID returns the user's id field, or "".
+func (u *User) ID() string { s, _ := u.fieldString("id"); return s }
+
+// Email returns the user's email field, or "".
+func (u *User) Email() string { s, _ := u.fieldString("email"); return s }
+
+func (u *User) fieldString(key string) (string, bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.fields.String(key)
+}
+
+// FromStorage reports whether the session was recovered from storage.
+func (u *User) FromStorage() bool {
+	raw, ok := u.Field("_fromStorage")
+	return ok && truthy(raw)
+}
+
+// Version increases on every change of the token or the fields, so
+// bindings can mirror the user cheaply.
+func (u *User) Version() uint64 {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.version
+}
+
+// Binding returns the value a language binding attached with SetBinding.
+func (u *User) Binding() any {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return u.binding
+}
+
+// SetBinding attaches a value, such as the JavaScript object that mirrors
+// this user, so a binding can find it again from CurrentUser.
+func (u *User) SetBinding(v any) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.binding = v
+}
+
+// saveUserData is gotrue-js's _saveUserData: copy every key of attrs in
+// order except prototype and reserved names; never delete a key.
+func (u *User) saveUserData(attrs Object, fromStorage bool) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for _, k := range attrs.keys {
+		if prototypeKeys[k] || reservedKeys[k] {
+			continue
+		}
+		u.fields.Set(k, attrs.vals[k])
+	}
+	if fromStorage {
+		u.fields.Set("_fromStorage", json.RawMessage("true"))
+	}
+	u.version++
+}
+
+// Details returns the JSON gotrue-js stores for this user: token, url,
+// audience, then every field.
+func (u *User) Details() []byte {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	var b bytes.Buffer
+	b.WriteString(`{"token":`)
+	if u.token == nil {
+		b.WriteString("null")
+	} else {
+		tj, _ := u.token.MarshalJSON()
+		b.Write(tj)
+	}
+	urlJSON, _ := json.Marshal(u.url)
+	b.WriteString(`,"url":`)
+	b.Write(urlJSON)
+	if u.audience != nil {
+		b.WriteString(`,"audience":`)
+		b.Write(u.audience)
+	}
+	fj, _ := u.fields.MarshalJSON()
+	if len(fj) > 2 {
+		b.WriteByte(',')
+		b.Write(fj[1 : len(fj)-1])
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// saveSession writes the session to storage (_saveSession).
+func (u *User) saveSession() { u.realm.save(string(u.Details())) }
+
+// refreshSavedSession re-saves only when storage already holds a session,
+// so sessions that were not remembered stay in memory.
+func (u *User) refreshSavedSession() {
+	if _, ok := u.realm.stored(); ok {
+		u.saveSession()
+	}
+}
+
+// ClearSession forgets the session: the stored copy is removed, the token
+// dropped and the realm's current user unset. The fields stay.
+func (u *User) ClearSession() {
+	u.realm.RemoveSavedSession()
+	u.dropToken()
+	u.realm.clearCurrent(nil)
+}
+
+func (u *User) dropToken() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.token = nil
+	u.version++
+}

@@ -1,0 +1,70 @@
+package gotrue
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// request is gotrue-js's User._request: X-JWT-AUD when an audience is set,
+// a fresh JWT (which may refresh), the Bearer header, then the call. Any
+// error, a failed refresh included, comes back shaped.
+func (u *User) request(ctx context.Context, c call, aud string) (json.RawMessage, error) {
+	if aud == "" {
+		aud, _ = u.Audience()
+	}
+	if aud != "" {
+		c.header.Set("X-JWT-AUD", aud)
+	}
+	jwt, err := u.JWT(ctx, false)
+	if err != nil {
+		return nil, shape(err)
+	}
+	c.header.Set("Authorization", "Bearer "+jwt)
+	res, err := u.api.do(ctx, c)
+	return res, shape(err)
+}
+
+// GetUserData fetches the user (GET /user), merges the response into the
+// fields and re-saves a stored session.
+//
+// GoTrue API: GET /user.
+func (u *User) GetUserData(ctx context.Context) error {
+	res, err := u.request(ctx, call{method: "GET", path: "/user"}, "")
+	if err != nil {
+		return err
+	}
+	return u.merge(res)
+}
+
+// Update changes the user (PUT /user) with attrs, the JSON body as given:
+// {"email","password","data","email_change_token",…}. The response is
+// merged into the fields and a stored session re-saved. A nil attrs sends
+// no body, as JSON.stringify(undefined) does.
+//
+// GoTrue API: PUT /user.
+func (u *User) Update(ctx context.Context, attrs []byte) error {
+	res, err := u.request(ctx, call{method: "PUT", path: "/user", body: attrs}, "")
+	if err != nil {
+		return err
+	}
+	return u.merge(res)
+}
+
+func (u *User) merge(res json.RawMessage) error {
+	var attrs Object
+	if err := attrs.UnmarshalJSON(res); err != nil && err != ErrNotObject {
+		return &ResponseError{Op: "user", Msg: "the server's user is not valid JSON"}
+	}
+	u.saveUserData(attrs, false)
+	u.refreshSavedSession()
+	return nil
+}
+
+// Logout ends the session on the server (POST /logout) and always clears
+// it locally, whatever the server answered. It never fails.
+//
+// GoTrue API: POST /logout.
+func (u *User) Logout(ctx context.Context) {
+	_, _ = u.request(ctx, call{method: "POST", path: "/logout"}, "")
+	u.ClearSession()
+}
