@@ -2,7 +2,7 @@ package gotrue_test
 
 import (
 	"context"
-		"strings"
+	"strings"
 	"sync"
 	"testing"
 	"time"

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/golang-jwt/jwt/v5"
+	. "github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

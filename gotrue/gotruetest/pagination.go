@@ -68,4 +68,3 @@ func (p pagination) setHeaders(w http.ResponseWriter, r *http.Request, total int
 	w.Header().Add("Link", links+link(last, "last"))
 	w.Header().Set("X-Total-Count", strconv.Itoa(total))
 }
-

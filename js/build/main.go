@@ -1,0 +1,49 @@
+//go:build !js
+
+// Command build writes js/dist: gotrue.wasm (with .br and .gz), Go's
+// wasm_exec.js from the same toolchain, and the four entries that wrap
+// js/src/glue.js. Run it from the module root: go run ./js/build.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	out := flag.String("out", "js/dist", "output directory")
+	src := flag.String("src", "js/src", "directory of the JavaScript sources")
+	pkg := flag.String("pkg", "./wasm", "the Go package to build as gotrue.wasm")
+	flag.Parse()
+	if err := run(*out, *src, *pkg); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out, src, pkg string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	wasmPath := filepath.Join(out, "gotrue.wasm")
+	if err := buildWasm(pkg, wasmPath); err != nil {
+		return err
+	}
+	wasm, err := os.ReadFile(wasmPath)
+	if err != nil {
+		return err
+	}
+	if err := compress(wasmPath, wasm); err != nil {
+		return err
+	}
+	execJS, err := wasmExec()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "wasm_exec.js"), execJS, 0o644); err != nil {
+		return err
+	}
+	return writeEntries(out, src, execJS, wasm)
+}

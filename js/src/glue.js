@@ -1,0 +1,227 @@
+// gotrue-wasm glue: the gotrue-js 1.0.1 classes, as thin shells over the Go
+// bridge in gotrue.wasm. Every behaviour lives in Go; this file only gives
+// the objects their JavaScript shape (classes, prototypes, getters, real
+// Error subclasses), turns Go's "throw this" markers into throws, and holds
+// calls made before the module is running (the non-blocking entries, D2).
+//
+// createGoTrue(Go, instantiate) returns the module's exports.
+// instantiate(importObject) returns the WebAssembly.Instance of gotrue.wasm,
+// or a Promise of it; the Go program then calls the boot function named in
+// go.env.GOTRUE_BOOT with its bridge before go.run returns.
+// eslint-disable-next-line no-unused-vars
+function createGoTrue(Go, instantiate) {
+  'use strict';
+  const handles = new WeakMap(); // GoTrue and User instances -> Go handle
+  const pendingClients = []; // GoTrue instances made before ready
+  let B = null; // the Go bridge, once running
+  let failure = null; // why gotrue.wasm could not start
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  ready.catch(() => {}); // reported through every call instead
+  const registry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((id) => { if (B) B.release(id); })
+    : null;
+
+  // The error classes of gotrue-js 1.0.1, verbatim: own enumerable name,
+  // status, then data or json; message and stack as on any Error.
+  class HTTPError extends Error {
+    constructor(response) {
+      super(response.statusText);
+      this.name = 'HTTPError';
+      this.status = response.status;
+    }
+  }
+  class TextHTTPError extends HTTPError {
+    constructor(response, data) {
+      super(response);
+      this.name = 'TextHTTPError';
+      this.data = data;
+    }
+  }
+  class JSONHTTPError extends HTTPError {
+    constructor(response, json) {
+      super(response);
+      this.name = 'JSONHTTPError';
+      this.json = json;
+    }
+  }
+
+  // Throw marks a value a synchronous Go function wants thrown.
+  class Throw {
+    constructor(error) { this.error = error; }
+  }
+
+  // API is gotrue-js's internal API object; Go makes the instances.
+  class API {
+    constructor(apiURL, options) {
+      this.apiURL = apiURL || '';
+      this._sameOrigin = /^\/(?!\/)/.test(this.apiURL);
+      this.defaultHeaders = (options && options.defaultHeaders) || {};
+    }
+  }
+
+  const notReady = (name) => new Error(failure
+    ? `gotrue-wasm: ${name}() cannot run: gotrue.wasm failed to start (${failure.message})`
+    : `gotrue-wasm: ${name}() was called before gotrue.wasm was ready; await GoTrue.ready first`);
+
+  const unwrap = (r) => {
+    if (r instanceof Throw) throw r.error;
+    return r;
+  };
+
+  // sync runs a synchronous method, which needs the module running.
+  const sync = (name, fn) => {
+    if (!B) throw notReady(name);
+    return unwrap(fn());
+  };
+
+  // later runs a Promise-returning method, after ready if need be.
+  const later = (name, fn) => {
+    try {
+      if (B) return fn();
+      if (failure) return Promise.reject(notReady(name));
+      return ready.then(fn);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+
+  const handleOf = (self, kind, name) => {
+    const h = self !== null && (typeof self === 'object' || typeof self === 'function') ? handles.get(self) : undefined;
+    if (h === undefined) {
+      throw new TypeError(`${name}: this is not a ${kind}; call it on a ${kind} or bind it first`);
+    }
+    return h;
+  };
+
+  class GoTrue {
+    constructor(options) {
+      if (B) {
+        handles.set(this, sync('GoTrue', () => B.newClient(this, options)));
+      } else if (failure) {
+        throw notReady('GoTrue');
+      } else {
+        pendingClients.push([this, options]);
+      }
+    }
+    _request(path, options) { return later('_request', () => B.request(handleOf(this, 'GoTrue', '_request'), this, path, options)); }
+    settings() { return later('settings', () => B.settings(handleOf(this, 'GoTrue', 'settings'), this)); }
+    signup(email, password, data) { return later('signup', () => B.signup(handleOf(this, 'GoTrue', 'signup'), this, email, password, data)); }
+    login(email, password, remember) { return later('login', () => B.login(handleOf(this, 'GoTrue', 'login'), this, email, password, remember)); }
+    loginExternalUrl(provider) { return `${this.api.apiURL}/authorize?provider=${provider}`; }
+    confirm(token, remember) { return later('confirm', () => B.confirm(handleOf(this, 'GoTrue', 'confirm'), this, token, remember)); }
+    requestPasswordRecovery(email) { return later('requestPasswordRecovery', () => B.requestPasswordRecovery(handleOf(this, 'GoTrue', 'requestPasswordRecovery'), this, email)); }
+    recover(token, remember) { return later('recover', () => B.recover(handleOf(this, 'GoTrue', 'recover'), this, token, remember)); }
+    acceptInvite(token, password, remember) { return later('acceptInvite', () => B.acceptInvite(handleOf(this, 'GoTrue', 'acceptInvite'), this, token, password, remember)); }
+    acceptInviteExternalUrl(provider, token) { return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`; }
+    createUser(tokenResponse, remember) { return later('createUser', () => B.createUser(handleOf(this, 'GoTrue', 'createUser'), this, tokenResponse, remember)); }
+    currentUser() { return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'), this)); }
+    validateCurrentSession() { return later('validateCurrentSession', () => B.validateCurrentSession(handleOf(this, 'GoTrue', 'validateCurrentSession'), this)); }
+    verify(type, token, remember) { return later('verify', () => B.verify(handleOf(this, 'GoTrue', 'verify'), this, type, token, remember)); }
+    _setRememberHeaders(remember) { return sync('_setRememberHeaders', () => B.setRememberHeaders(handleOf(this, 'GoTrue', '_setRememberHeaders'), this, remember)); }
+  }
+
+  const userCall = (self, name, fn) => later(name, () => fn(handleOf(self, 'User', name)));
+  const userSync = (self, name, fn) => sync(name, () => fn(handleOf(self, 'User', name)));
+
+  class User {
+    constructor(api, tokenResponse, audience) {
+      handles.set(this, sync('User', () => B.newUser(this, api, tokenResponse, audience)));
+    }
+    static removeSavedSession() { return sync('removeSavedSession', () => B.removeSavedSession()); }
+    static recoverSession(apiInstance) { return sync('recoverSession', () => B.recoverSession(apiInstance)); }
+    get admin() { return new Admin(this); }
+    update(attributes) { return userCall(this, 'update', (h) => B.update(h, this, attributes)); }
+    jwt(forceRefresh) { return userCall(this, 'jwt', (h) => B.jwt(h, this, forceRefresh)); }
+    logout() { return userCall(this, 'logout', (h) => B.logout(h, this)); }
+    _refreshToken(refreshToken) { return userCall(this, '_refreshToken', (h) => B.refreshToken(h, this, refreshToken)); }
+    _request(path, options) { return userCall(this, '_request', (h) => B.userRequest(h, this, path, options)); }
+    getUserData() { return userCall(this, 'getUserData', (h) => B.getUserData(h, this)); }
+    _saveUserData(attributes, fromStorage) { return userSync(this, '_saveUserData', (h) => B.saveUserData(h, this, attributes, fromStorage)); }
+    _processTokenResponse(tokenResponse) { return userSync(this, '_processTokenResponse', (h) => B.processTokenResponse(h, this, tokenResponse)); }
+    _refreshSavedSession() { return userSync(this, '_refreshSavedSession', (h) => B.refreshSavedSession(h, this)); }
+    get _details() { return userSync(this, '_details', (h) => B.details(h, this)); }
+    _saveSession() { return userSync(this, '_saveSession', (h) => B.saveSession(h, this)); }
+    tokenDetails() { return this.token; }
+    clearSession() { return userSync(this, 'clearSession', (h) => B.clearSession(h, this)); }
+  }
+
+  const adminCall = (self, name, fn) => later(name, () => {
+    const user = self && self.user;
+    return fn(handleOf(user, 'User', `admin.${name}`), user);
+  });
+
+  class Admin {
+    constructor(user) { this.user = user; }
+    listUsers(aud) { return adminCall(this, 'listUsers', (h, u) => B.listUsers(h, u, aud)); }
+    getUser(user) { return adminCall(this, 'getUser', (h, u) => B.getUser(h, u, user)); }
+    updateUser(user, attributes = {}) { return adminCall(this, 'updateUser', (h, u) => B.updateUser(h, u, user, attributes)); }
+    createUser(email, password, attributes = {}) { return adminCall(this, 'createUser', (h, u) => B.adminCreateUser(h, u, email, password, attributes)); }
+    deleteUser(user) { return adminCall(this, 'deleteUser', (h, u) => B.deleteUser(h, u, user)); }
+  }
+
+  // What Go needs from this side. bind registers a User object Go made.
+  const glue = {
+    GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError,
+    bind(obj, id) {
+      handles.set(obj, id);
+      if (registry) registry.register(obj, id);
+    },
+  };
+
+  const bootName = `__gotrueBoot${Math.random().toString(36).slice(2)}`;
+  globalThis[bootName] = (bridge) => {
+    delete globalThis[bootName];
+    B = bridge;
+    return glue;
+  };
+
+  const exited = () => {
+    B = null;
+    failure = new Error('the Go program exited');
+  };
+  const run = (go, instance) => {
+    go.run(instance).then(exited, exited);
+    if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
+    for (const [self, options] of pendingClients.splice(0)) {
+      try {
+        handles.set(self, unwrap(B.newClient(self, options)));
+      } catch (e) {
+        console.error(e);
+      }
+    }
+    resolveReady();
+  };
+  const failed = (e) => {
+    failure = e instanceof Error ? e : new Error(String(e));
+    delete globalThis[bootName];
+    rejectReady(failure);
+  };
+
+  try {
+    const go = new Go();
+    go.env = { GOTRUE_BOOT: bootName };
+    const r = instantiate(go.importObject);
+    if (r && typeof r.then === 'function') {
+      r.then((instance) => run(go, instance)).catch(failed);
+    } else {
+      run(go, r);
+    }
+  } catch (e) {
+    failed(e);
+  }
+
+  GoTrue.default = GoTrue;
+  GoTrue.GoTrue = GoTrue;
+  GoTrue.User = User;
+  GoTrue.Admin = Admin;
+  GoTrue.HTTPError = HTTPError;
+  GoTrue.TextHTTPError = TextHTTPError;
+  GoTrue.JSONHTTPError = JSONHTTPError;
+  GoTrue.ready = ready;
+  return GoTrue;
+}

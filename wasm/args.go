@@ -1,0 +1,95 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"runtime"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/hack-pad/safejs"
+)
+
+func numGoroutine() int { return runtime.NumGoroutine() }
+
+// stringArg returns argument i, which must be a string.
+func stringArg(args []safejs.Value, i int, method, name string) (string, error) {
+	v := arg(args, i)
+	if v.Type() != safejs.TypeString {
+		return "", argErrorf("%s: %s must be a string, not %s", method, name, typeName(v))
+	}
+	s, err := v.String()
+	return s, err
+}
+
+func typeName(v safejs.Value) string {
+	if v.IsNull() {
+		return "null"
+	}
+	return v.Type().String()
+}
+
+// clientArg resolves the GoTrue handle the glue passes first.
+func clientArg(args []safejs.Value, method string) (*clientRef, error) {
+	ref, ok := reg.client(arg(args, 0))
+	if !ok {
+		return nil, argErrorf("%s: this is not a GoTrue object", method)
+	}
+	return ref, nil
+}
+
+// userArg resolves the User handle and object the glue passes first.
+func userArg(args []safejs.Value, method string) (*userRef, safejs.Value, error) {
+	ref, ok := reg.user(arg(args, 0))
+	if !ok {
+		return nil, safejs.Undefined(), argErrorf("%s: this is not a User object, or its session is gone", method)
+	}
+	return ref, arg(args, 1), nil
+}
+
+// jsonArg is JSON.stringify(v) for a request body; nil when it gives
+// undefined (no body), as fetch receives it from gotrue-js.
+func jsonArg(v safejs.Value) ([]byte, error) {
+	b, ok, err := stringify(v)
+	if err != nil {
+		return nil, thrownError(err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return b, nil
+}
+
+// objectArg is argument i as a core Object; it must be a JavaScript object.
+func objectArg(args []safejs.Value, i int, method, name string) (gotrue.Object, safejs.Value, error) {
+	v := arg(args, i)
+	if !isObject(v) {
+		return gotrue.Object{}, v, argErrorf("%s: %s must be an object, not %s", method, name, typeName(v))
+	}
+	b, err := jsonArg(v)
+	if err != nil {
+		return gotrue.Object{}, v, err
+	}
+	o, err := gotrue.ParseObject(b)
+	if err != nil {
+		return gotrue.Object{}, v, argErrorf("%s: %s must be a plain object", method, name)
+	}
+	return o, v, nil
+}
+
+// audienceJSON is a User audience: undefined stays undefined (nil).
+func audienceJSON(v safejs.Value) json.RawMessage {
+	if v.IsUndefined() {
+		return nil
+	}
+	b, _ := json.Marshal(jsString(v))
+	return b
+}
+
+// resultToJS turns what a core call resolved with (JSON) into its value.
+func resultToJS(raw json.RawMessage) (any, error) {
+	if raw == nil {
+		return safejs.Undefined(), nil
+	}
+	return parseJSON(raw)
+}

@@ -1,0 +1,352 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/hack-pad/safejs"
+)
+
+// newClient is `new GoTrue(options)`: it sets the instance's own keys
+// ([audience], setCookie, api) and returns its handle.
+func newClient(args []safejs.Value) (any, error) {
+	self, opts := arg(args, 0), arg(args, 1)
+	if opts.IsNull() {
+		return nil, argErrorf("GoTrue: options must be an object, not null")
+	}
+	get := func(key string) (safejs.Value, error) {
+		if !isObject(opts) {
+			return safejs.Undefined(), nil
+		}
+		v, err := opts.Get(key)
+		return v, thrownError(err)
+	}
+	o, raw, err := clientOptions(get)
+	if err != nil {
+		return nil, err
+	}
+	c := gotrue.New(realm, o)
+	id := reg.addClient(c)
+	return id, setClientProps(self, c, raw)
+}
+
+type rawOptions struct{ audience, setCookie safejs.Value }
+
+func clientOptions(get func(string) (safejs.Value, error)) (gotrue.Options, rawOptions, error) {
+	var raw rawOptions
+	o := gotrue.Options{Transport: fetchTransport{}, Origin: pageOrigin, APIURL: gotrue.DefaultAPIURL, ClientName: "gotrue-js"}
+	vals := map[string]safejs.Value{}
+	for _, k := range []string{"APIUrl", "audience", "setCookie", "clientName"} {
+		v, err := get(k)
+		if err != nil {
+			return o, raw, err
+		}
+		vals[k] = v
+	}
+	if u := vals["APIUrl"]; !u.IsUndefined() {
+		o.APIURL = ""
+		if truthy(u) {
+			o.APIURL = jsString(u)
+		}
+	}
+	if n := vals["clientName"]; !n.IsUndefined() {
+		o.ClientName = jsString(n)
+	}
+	raw.audience, raw.setCookie = vals["audience"], vals["setCookie"]
+	if truthy(raw.audience) {
+		o.Audience = jsString(raw.audience)
+	}
+	o.SetCookie = truthy(raw.setCookie)
+	return o, raw, nil
+}
+
+func setClientProps(self safejs.Value, c *gotrue.Client, raw rawOptions) error {
+	if truthy(raw.audience) {
+		if err := self.Set("audience", raw.audience); err != nil {
+			return err
+		}
+	}
+	setCookie := raw.setCookie
+	if setCookie.IsUndefined() {
+		setCookie, _ = safejs.ValueOf(false)
+	}
+	if err := self.Set("setCookie", setCookie); err != nil {
+		return err
+	}
+	api, err := apiToJS(c.API())
+	if err != nil {
+		return err
+	}
+	return self.Set("api", api)
+}
+
+// clientWork is the common shape of a GoTrue method resolving raw JSON.
+func clientWork(ref *clientRef, call func(ctx context.Context) (any, error)) work {
+	return func(ctx context.Context) (any, error) {
+		v, err := call(ctx)
+		syncAPI(ref)
+		return v, err
+	}
+}
+
+func settings(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "settings")
+	if err != nil {
+		return nil, err
+	}
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		return jsonResult(ref.c.Settings(ctx))
+	}), nil
+}
+
+func jsonResult(raw []byte, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	return resultToJS(raw)
+}
+
+func signup(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "signup")
+	if err != nil {
+		return nil, err
+	}
+	email, err := stringArg(args, 2, "signup", "email")
+	if err != nil {
+		return nil, err
+	}
+	password, err := stringArg(args, 3, "signup", "password")
+	if err != nil {
+		return nil, err
+	}
+	data, err := jsonArg(arg(args, 4))
+	if err != nil {
+		return nil, err
+	}
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		return jsonResult(ref.c.Signup(ctx, email, password, data))
+	}), nil
+}
+
+func requestPasswordRecovery(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "requestPasswordRecovery")
+	if err != nil {
+		return nil, err
+	}
+	email, err := stringArg(args, 2, "requestPasswordRecovery", "email")
+	if err != nil {
+		return nil, err
+	}
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		return jsonResult(ref.c.RequestPasswordRecovery(ctx, email))
+	}), nil
+}
+
+// userWork runs a core call that gives a session and resolves with the
+// User object of that session.
+func userWork(ref *clientRef, call func(ctx context.Context) (*gotrue.User, error)) work {
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		u, err := call(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return userToJS(u)
+	})
+}
+
+func login(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "login")
+	if err != nil {
+		return nil, err
+	}
+	email, err := stringArg(args, 2, "login", "email")
+	if err != nil {
+		return nil, err
+	}
+	password, err := stringArg(args, 3, "login", "password")
+	if err != nil {
+		return nil, err
+	}
+	remember := truthy(arg(args, 4))
+	ref.c.SetRememberHeaders(remember)
+	syncAPI(ref)
+	return userWork(ref, func(ctx context.Context) (*gotrue.User, error) {
+		return ref.c.Login(ctx, email, password, remember)
+	}), nil
+}
+
+// tokenMethod is confirm, recover and verify: a token and remember.
+func tokenMethod(method string, call func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error), tokenAt int) asyncImpl {
+	return func(args []safejs.Value) (work, error) {
+		ref, err := clientArg(args, method)
+		if err != nil {
+			return nil, err
+		}
+		token, err := stringArg(args, tokenAt, method, "token")
+		if err != nil {
+			return nil, err
+		}
+		remember := truthy(arg(args, tokenAt+1))
+		ref.c.SetRememberHeaders(remember)
+		syncAPI(ref)
+		return userWork(ref, func(ctx context.Context) (*gotrue.User, error) {
+			return call(ref.c, ctx, token, remember)
+		}), nil
+	}
+}
+
+var (
+	confirm      = tokenMethod("confirm", (*gotrue.Client).Confirm, 2)
+	recoverToken = tokenMethod("recover", (*gotrue.Client).Recover, 2)
+)
+
+func verify(args []safejs.Value) (work, error) {
+	typ, err := stringArg(args, 2, "verify", "type")
+	if err != nil {
+		return nil, err
+	}
+	return tokenMethod("verify", func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error) {
+		return c.Verify(ctx, typ, token, remember)
+	}, 3)(args)
+}
+
+func acceptInvite(args []safejs.Value) (work, error) {
+	password, err := stringArg(args, 3, "acceptInvite", "password")
+	if err != nil {
+		return nil, err
+	}
+	rearranged := []safejs.Value{arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 4)}
+	return tokenMethod("acceptInvite", func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error) {
+		return c.AcceptInvite(ctx, token, password, remember)
+	}, 2)(rearranged)
+}
+
+// createUser keeps the caller's token object as user.token and makes the
+// user current before any request, as gotrue-js does.
+func createUser(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "createUser")
+	if err != nil {
+		return nil, err
+	}
+	tok, tokObj, err := objectArg(args, 2, "createUser", "tokenResponse")
+	if err != nil {
+		return nil, err
+	}
+	remember := truthy(arg(args, 3))
+	u := ref.c.NewUser(tok, remember)
+	syncAPI(ref)
+	obj, uref, err := newUserObject(u, tokObj)
+	if err != nil {
+		return nil, err
+	}
+	reg.setCurrent(uref, obj)
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		err := u.Establish(ctx, remember)
+		if merr := mirror(obj, uref); err == nil {
+			err = merr
+		}
+		return obj, err
+	}), nil
+}
+
+func currentUser(args []safejs.Value) (any, error) {
+	ref, err := clientArg(args, "currentUser")
+	if err != nil {
+		return nil, err
+	}
+	listenToStorage()
+	u := ref.c.CurrentUser()
+	syncAPI(ref)
+	return userToJS(u)
+}
+
+func validateCurrentSession(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "validateCurrentSession")
+	if err != nil {
+		return nil, err
+	}
+	listenToStorage()
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		return userToJS(ref.c.ValidateCurrentSession(ctx))
+	}), nil
+}
+
+func setRememberHeaders(args []safejs.Value) (any, error) {
+	ref, err := clientArg(args, "_setRememberHeaders")
+	if err != nil {
+		return nil, err
+	}
+	ref.c.SetRememberHeaders(truthy(arg(args, 2)))
+	syncAPI(ref)
+	return safejs.Undefined(), nil
+}
+
+func clientRequest(args []safejs.Value) (work, error) {
+	ref, err := clientArg(args, "_request")
+	if err != nil {
+		return nil, err
+	}
+	path, opts, err := requestArgs(args, "_request")
+	if err != nil {
+		return nil, err
+	}
+	return clientWork(ref, func(ctx context.Context) (any, error) {
+		return jsonResult(ref.c.Request(ctx, path, opts))
+	}), nil
+}
+
+// requestArgs reads _request's path and {method, headers, body, audience}.
+func requestArgs(args []safejs.Value, method string) (string, gotrue.RequestOptions, error) {
+	var o gotrue.RequestOptions
+	path := jsString(arg(args, 2))
+	opts := arg(args, 3)
+	if !isObject(opts) {
+		return path, o, nil
+	}
+	for _, key := range []string{"method", "body", "audience"} {
+		v, err := opts.Get(key)
+		if err != nil {
+			return path, o, thrownError(err)
+		}
+		if !truthy(v) {
+			continue
+		}
+		switch key {
+		case "method":
+			o.Method = jsString(v)
+		case "body":
+			o.Body = []byte(jsString(v))
+		case "audience":
+			o.Audience = jsString(v)
+		}
+	}
+	h, err := opts.Get("headers")
+	if err != nil {
+		return path, o, thrownError(err)
+	}
+	o.Header, err = headersArg(h)
+	return path, o, err
+}
+
+func headersArg(h safejs.Value) (gotrue.Header, error) {
+	if !isObject(h) {
+		return nil, nil
+	}
+	keys, err := jsObject.Call("keys", h)
+	if err != nil {
+		return nil, thrownError(err)
+	}
+	n, _ := keys.Length()
+	var out gotrue.Header
+	for i := 0; i < n; i++ {
+		k, _ := keys.Index(i)
+		v, err := h.Get(jsString(k))
+		if err != nil {
+			return nil, thrownError(err)
+		}
+		out.Set(jsString(k), jsString(v))
+	}
+	return out, nil
+}

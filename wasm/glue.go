@@ -1,0 +1,45 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+
+	"github.com/hack-pad/safejs"
+)
+
+// glueRefs are the classes and helpers js/src/glue.js hands the bridge.
+type glueRefs struct {
+	GoTrue, User, Admin, API, Throw safejs.Value
+	HTTPError, TextHTTPError        safejs.Value
+	JSONHTTPError, bind, userProto  safejs.Value
+}
+
+var glue glueRefs
+
+func loadGlue(g safejs.Value) error {
+	for name, dst := range map[string]*safejs.Value{
+		"GoTrue": &glue.GoTrue, "User": &glue.User, "Admin": &glue.Admin, "API": &glue.API,
+		"Throw": &glue.Throw, "HTTPError": &glue.HTTPError, "TextHTTPError": &glue.TextHTTPError,
+		"JSONHTTPError": &glue.JSONHTTPError, "bind": &glue.bind,
+	} {
+		v, err := g.Get(name)
+		if err != nil || v.Type() != safejs.TypeFunction {
+			return fmt.Errorf("glue.%s is missing", name)
+		}
+		*dst = v
+	}
+	proto, err := glue.User.Get("prototype")
+	glue.userProto = proto
+	return err
+}
+
+// throwValue marks err to be thrown by the glue's synchronous wrapper:
+// wasm_exec.js has no way to throw from a Go function.
+func throwValue(err error) any {
+	v, cerr := glue.Throw.New(errToJS(err))
+	if cerr != nil {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,99 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall/js"
+
+	"github.com/hack-pad/safejs"
+)
+
+// Globals looked up once at start.
+var (
+	jsObject, jsJSON, jsPromise, jsError, jsTypeError, jsSyntaxError safejs.Value
+)
+
+func lookupGlobals() error {
+	g := safejs.Global()
+	for name, dst := range map[string]*safejs.Value{
+		"Object": &jsObject, "JSON": &jsJSON, "Promise": &jsPromise,
+		"Error": &jsError, "TypeError": &jsTypeError, "SyntaxError": &jsSyntaxError,
+	} {
+		v, err := g.Get(name)
+		if err != nil || v.IsUndefined() {
+			return fmt.Errorf("global %s is missing", name)
+		}
+		*dst = v
+	}
+	return nil
+}
+
+// newObject returns {}.
+func newObject() (safejs.Value, error) { return jsObject.New() }
+
+// parseJSON is JSON.parse: the way to build objects whose key order must
+// follow the JSON (Go maps would shuffle it).
+func parseJSON(raw []byte) (safejs.Value, error) {
+	return jsJSON.Call("parse", string(raw))
+}
+
+// stringify is JSON.stringify(v); ok is false when it gives undefined.
+func stringify(v safejs.Value) (s []byte, ok bool, err error) {
+	r, err := jsJSON.Call("stringify", v)
+	if err != nil || r.IsUndefined() {
+		return nil, false, err
+	}
+	str, err := r.String()
+	return []byte(str), err == nil, err
+}
+
+// jsString is String(v).
+func jsString(v safejs.Value) string {
+	if v.Type() == safejs.TypeString {
+		s, _ := v.String()
+		return s
+	}
+	s, err := safejs.Global().Call("String", v)
+	if err != nil {
+		return "[unprintable]"
+	}
+	out, _ := s.String()
+	return out
+}
+
+func truthy(v safejs.Value) bool {
+	b, err := v.Truthy()
+	return err == nil && b
+}
+
+func isObject(v safejs.Value) bool {
+	t := v.Type()
+	return t == safejs.TypeObject || t == safejs.TypeFunction
+}
+
+// thrownValue returns the JavaScript value behind an error that a safejs
+// call returned because JavaScript threw, if there is one.
+func thrownValue(err error) (safejs.Value, bool) {
+	var je js.Error
+	if errors.As(err, &je) {
+		return safejs.Safe(je.Value), true
+	}
+	var jv jsThrown
+	if errors.As(err, &jv) {
+		return jv.v, true
+	}
+	return safejs.Value{}, false
+}
+
+// jsThrown is a JavaScript value that rejected a Promise or was thrown,
+// carried through Go unchanged (a fetch TypeError, a JSON.stringify error).
+type jsThrown struct {
+	v   safejs.Value
+	msg string
+}
+
+func newJSThrown(v safejs.Value) jsThrown { return jsThrown{v: v, msg: jsString(v)} }
+
+func (e jsThrown) Error() string { return e.msg }

@@ -1,0 +1,114 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hack-pad/safejs"
+)
+
+// work is the part of an asynchronous method that runs on its goroutine.
+// It returns the value the Promise resolves with.
+type work func(ctx context.Context) (any, error)
+
+// newPromise returns a Promise settled by w, which runs on its own
+// goroutine so the calling callback never blocks. A panic in w rejects the
+// Promise instead of killing the Go runtime.
+func newPromise(w work) safejs.Value {
+	var resolve, reject safejs.Value
+	executor, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		resolve, reject = args[0], args[1]
+		return nil
+	})
+	if err != nil {
+		return safejs.Undefined()
+	}
+	p, err := jsPromise.New(executor) // the executor runs synchronously
+	executor.Release()
+	if err != nil {
+		return safejs.Undefined()
+	}
+	go settle(w, resolve, reject)
+	return p
+}
+
+func settle(w work, resolve, reject safejs.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			_, _ = reject.Invoke(errToJS(fmt.Errorf("gotrue-wasm: internal error: %v", r)))
+		}
+	}()
+	v, err := w(context.Background())
+	if err != nil {
+		_, _ = reject.Invoke(errToJS(err))
+		return
+	}
+	if _, err := resolve.Invoke(v); err != nil {
+		_, _ = reject.Invoke(errToJS(err))
+	}
+}
+
+// rejected returns a Promise rejected with err.
+func rejected(err error) safejs.Value {
+	p, perr := jsPromise.Call("reject", errToJS(err))
+	if perr != nil {
+		return safejs.Undefined()
+	}
+	return p
+}
+
+var errAborted = errors.New("gotrue-wasm: request aborted")
+
+// await waits for a JavaScript Promise from a goroutine (never from a
+// callback), as net/http's roundtrip_js does: each handler releases both,
+// and a cancelled ctx calls abort.
+func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, error) {
+	type result struct {
+		v   safejs.Value
+		err error
+	}
+	done := make(chan result, 1)
+	var onOK, onErr safejs.Func
+	release := func() { onOK.Release(); onErr.Release() }
+	var err error
+	onOK, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		release()
+		done <- result{v: arg(args, 0)}
+		return nil
+	})
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	onErr, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		release()
+		done <- result{err: newJSThrown(arg(args, 0))}
+		return nil
+	})
+	if err != nil {
+		onOK.Release()
+		return safejs.Undefined(), err
+	}
+	if _, err := p.Call("then", onOK, onErr); err != nil {
+		release()
+		return safejs.Undefined(), err
+	}
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		if abort != nil {
+			abort()
+		}
+		return safejs.Undefined(), context.Cause(ctx)
+	}
+}
+
+func arg(args []safejs.Value, i int) safejs.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return safejs.Undefined()
+}

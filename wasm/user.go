@@ -1,0 +1,236 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/hack-pad/safejs"
+)
+
+// newUser is `new User(api, tokenResponse, audience)` from page code: a
+// session for api that becomes the current user.
+func newUser(args []safejs.Value) (any, error) {
+	self, apiObj := arg(args, 0), arg(args, 1)
+	api, err := apiArg(apiObj, "User")
+	if err != nil {
+		return nil, err
+	}
+	tok, tokObj, err := objectArg(args, 2, "User", "tokenResponse")
+	if err != nil {
+		return nil, err
+	}
+	listenToStorage()
+	u := realm.NewUser(api, tok, audienceJSON(arg(args, 3)))
+	id, ref := reg.addUser(u)
+	if err := fillUser(self, ref, tokObj); err != nil {
+		return nil, err
+	}
+	reg.setCurrent(ref, self)
+	if _, err := glue.bind.Invoke(self, id); err != nil {
+		return nil, err
+	}
+	return id, nil
+}
+
+// apiArg finds the core API of an API object, or makes one from its
+// apiURL and defaultHeaders.
+func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
+	if a, ok := apiFromJS(v); ok {
+		return a, nil
+	}
+	if !isObject(v) {
+		return nil, argErrorf("%s: api must be an API object, not %s", method, typeName(v))
+	}
+	url, err := v.Get("apiURL")
+	if err != nil {
+		return nil, thrownError(err)
+	}
+	dh, err := v.Get("defaultHeaders")
+	if err != nil {
+		return nil, thrownError(err)
+	}
+	headers, err := headersArg(dh)
+	if err != nil {
+		return nil, err
+	}
+	a := gotrue.NewAPI(jsString(url), headers, fetchTransport{})
+	reg.mu.Lock()
+	reg.apis[a] = v
+	reg.mu.Unlock()
+	return a, nil
+}
+
+func recoverSession(args []safejs.Value) (any, error) {
+	listenToStorage()
+	var api *gotrue.API
+	if v := arg(args, 0); truthy(v) {
+		a, err := apiArg(v, "recoverSession")
+		if err != nil {
+			return nil, err
+		}
+		api = a
+	}
+	return userToJS(realm.RecoverSession(api))
+}
+
+func removeSavedSession(_ []safejs.Value) (any, error) {
+	realm.RemoveSavedSession()
+	return safejs.Undefined(), nil
+}
+
+// selfWork runs a core call on a user and resolves with the user object.
+func selfWork(ref *userRef, obj safejs.Value, call func(ctx context.Context) error) work {
+	return func(ctx context.Context) (any, error) {
+		err := call(ctx)
+		if merr := mirror(obj, ref); err == nil {
+			err = merr
+		}
+		if err != nil {
+			return nil, err
+		}
+		return obj, nil
+	}
+}
+
+func update(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "update")
+	if err != nil {
+		return nil, err
+	}
+	body, err := jsonArg(arg(args, 2))
+	if err != nil {
+		return nil, err
+	}
+	return selfWork(ref, obj, func(ctx context.Context) error { return ref.u.Update(ctx, body) }), nil
+}
+
+func getUserData(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "getUserData")
+	if err != nil {
+		return nil, err
+	}
+	return selfWork(ref, obj, ref.u.GetUserData), nil
+}
+
+func jwt(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "jwt")
+	if err != nil {
+		return nil, err
+	}
+	force := truthy(arg(args, 2))
+	return func(ctx context.Context) (any, error) {
+		s, err := ref.u.JWT(ctx, force)
+		_ = mirror(obj, ref)
+		return s, err
+	}, nil
+}
+
+func refreshToken(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "_refreshToken")
+	if err != nil {
+		return nil, err
+	}
+	rt := jsString(arg(args, 2))
+	return func(ctx context.Context) (any, error) {
+		s, err := ref.u.Refresh(ctx, rt)
+		_ = mirror(obj, ref)
+		return s, err
+	}, nil
+}
+
+// logout always resolves undefined, as gotrue-js's does.
+func logout(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "logout")
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (any, error) {
+		ref.u.Logout(ctx)
+		_ = mirror(obj, ref)
+		return safejs.Undefined(), nil
+	}, nil
+}
+
+func userRequest(args []safejs.Value) (work, error) {
+	ref, obj, err := userArg(args, "_request")
+	if err != nil {
+		return nil, err
+	}
+	path, opts, err := requestArgs(args, "_request")
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) (any, error) {
+		raw, err := ref.u.Request(ctx, path, opts)
+		_ = mirror(obj, ref)
+		return jsonResult(raw, err)
+	}, nil
+}
+
+func clearSession(args []safejs.Value) (any, error) {
+	ref, obj, err := userArg(args, "clearSession")
+	if err != nil {
+		return nil, err
+	}
+	ref.u.ClearSession()
+	return safejs.Undefined(), mirror(obj, ref)
+}
+
+func saveUserData(args []safejs.Value) (any, error) {
+	ref, obj, err := userArg(args, "_saveUserData")
+	if err != nil {
+		return nil, err
+	}
+	attrs := gotrue.Object{}
+	if isObject(arg(args, 2)) {
+		if attrs, _, err = objectArg(args, 2, "_saveUserData", "attributes"); err != nil {
+			return nil, err
+		}
+	}
+	ref.u.SaveUserData(attrs, truthy(arg(args, 3)))
+	return obj, mirror(obj, ref)
+}
+
+func processTokenResponse(args []safejs.Value) (any, error) {
+	ref, obj, err := userArg(args, "_processTokenResponse")
+	if err != nil {
+		return nil, err
+	}
+	tok, tokObj, err := objectArg(args, 2, "_processTokenResponse", "tokenResponse")
+	if err != nil {
+		return nil, err
+	}
+	ref.u.ProcessTokenResponse(tok)
+	if err := setTokenByReference(obj, ref, tokObj); err != nil {
+		return nil, err
+	}
+	return safejs.Undefined(), mirror(obj, ref)
+}
+
+func refreshSavedSession(args []safejs.Value) (any, error) {
+	ref, obj, err := userArg(args, "_refreshSavedSession")
+	if err != nil {
+		return nil, err
+	}
+	ref.u.RefreshSavedSession()
+	return obj, nil
+}
+
+func saveSession(args []safejs.Value) (any, error) {
+	ref, obj, err := userArg(args, "_saveSession")
+	if err != nil {
+		return nil, err
+	}
+	ref.u.SaveSession()
+	return obj, nil
+}
+
+func details(args []safejs.Value) (any, error) {
+	ref, _, err := userArg(args, "_details")
+	if err != nil {
+		return nil, err
+	}
+	return parseJSON(ref.u.Details())
+}
