@@ -23,9 +23,9 @@ func userIDArg(args []safejs.Value, i int, method string) (string, error) {
 	if !isObject(u) {
 		return "", argErrorf("admin.%s: user must be an object with an id, not %s", method, typeName(u))
 	}
-	id, err := u.Get("id")
+	id, err := getProp(u, "id")
 	if err != nil {
-		return "", thrownError(err)
+		return "", err
 	}
 	return jsString(id), nil
 }
@@ -81,11 +81,11 @@ func adminCreateUser(args []safejs.Value) (work, error) {
 	if !isObject(attrs) {
 		return nil, argErrorf("admin.createUser: attributes must be an object, not %s", typeName(attrs))
 	}
-	if err := attrs.Set("email", arg(args, 2)); err != nil {
-		return nil, thrownError(err)
+	if err := setProp(attrs, "email", arg(args, 2)); err != nil {
+		return nil, err
 	}
-	if err := attrs.Set("password", arg(args, 3)); err != nil {
-		return nil, thrownError(err)
+	if err := setProp(attrs, "password", arg(args, 3)); err != nil {
+		return nil, err
 	}
 	body, err := jsonArg(attrs)
 	if err != nil {

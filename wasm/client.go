@@ -20,8 +20,7 @@ func newClient(args []safejs.Value) (any, error) {
 		if !isObject(opts) {
 			return safejs.Undefined(), nil
 		}
-		v, err := opts.Get(key)
-		return v, thrownError(err)
+		return getProp(opts, key)
 	}
 	o, raw, err := clientOptions(get)
 	if err != nil {
@@ -306,9 +305,9 @@ func requestArgs(args []safejs.Value, method string) (string, gotrue.RequestOpti
 		return path, o, nil
 	}
 	for _, key := range []string{"method", "body", "audience"} {
-		v, err := opts.Get(key)
+		v, err := getProp(opts, key)
 		if err != nil {
-			return path, o, thrownError(err)
+			return path, o, err
 		}
 		if !truthy(v) {
 			continue
@@ -322,9 +321,9 @@ func requestArgs(args []safejs.Value, method string) (string, gotrue.RequestOpti
 			o.Audience = jsString(v)
 		}
 	}
-	h, err := opts.Get("headers")
+	h, err := getProp(opts, "headers")
 	if err != nil {
-		return path, o, thrownError(err)
+		return path, o, err
 	}
 	o.Header, err = headersArg(h)
 	return path, o, err
@@ -342,9 +341,9 @@ func headersArg(h safejs.Value) (gotrue.Header, error) {
 	var out gotrue.Header
 	for i := 0; i < n; i++ {
 		k, _ := keys.Index(i)
-		v, err := h.Get(jsString(k))
+		v, err := getProp(h, jsString(k))
 		if err != nil {
-			return nil, thrownError(err)
+			return nil, err
 		}
 		out.Set(jsString(k), jsString(v))
 	}

@@ -160,13 +160,13 @@ func setTokenByReference(obj safejs.Value, ref *userRef, tok safejs.Value) error
 
 func setJSONProp(obj safejs.Value, key string, raw json.RawMessage, num float64) error {
 	if string(raw) == "null" && math.IsNaN(num) {
-		return obj.Set(key, math.NaN())
+		return setProp(obj, key, math.NaN())
 	}
 	v, err := parseJSON(raw)
 	if err != nil {
 		return err
 	}
-	return obj.Set(key, v)
+	return setProp(obj, key, v)
 }
 
 // mirror copies what changed in the core user to its object: a new or

@@ -12,14 +12,14 @@ import (
 
 // Globals looked up once at start.
 var (
-	jsObject, jsJSON, jsPromise, jsError, jsTypeError, jsSyntaxError safejs.Value
+	jsObject, jsJSON, jsPromise, jsError, jsTypeError, jsSyntaxError, jsReflect safejs.Value
 )
 
 func lookupGlobals() error {
 	g := safejs.Global()
 	for name, dst := range map[string]*safejs.Value{
 		"Object": &jsObject, "JSON": &jsJSON, "Promise": &jsPromise,
-		"Error": &jsError, "TypeError": &jsTypeError, "SyntaxError": &jsSyntaxError,
+		"Error": &jsError, "TypeError": &jsTypeError, "SyntaxError": &jsSyntaxError, "Reflect": &jsReflect,
 	} {
 		v, err := g.Get(name)
 		if err != nil || v.IsUndefined() {
@@ -28,6 +28,23 @@ func lookupGlobals() error {
 		*dst = v
 	}
 	return nil
+}
+
+// getProp reads obj[key] where a getter may throw. safejs's Get cannot be
+// used there: wasm_exec.js's valueGet has no try/catch, so a throwing getter
+// unwinds the Go stack. Reflect.get through Call is guarded.
+func getProp(obj safejs.Value, key string) (safejs.Value, error) {
+	if !isObject(obj) {
+		return safejs.Undefined(), nil
+	}
+	v, err := jsReflect.Call("get", obj, key)
+	return v, thrownError(err)
+}
+
+// setProp is obj[key] = x where a setter may throw (see getProp).
+func setProp(obj safejs.Value, key string, x any) error {
+	_, err := jsReflect.Call("set", obj, key, x)
+	return thrownError(err)
 }
 
 // newObject returns {}.

@@ -17,9 +17,9 @@ type localStorage struct{}
 var errNoLocalStorage = errors.New("localStorage is not available")
 
 func (localStorage) store() (safejs.Value, error) {
-	ls, err := safejs.Global().Get("localStorage")
+	ls, err := getProp(safejs.Global(), "localStorage")
 	if err != nil {
-		return ls, thrownError(err)
+		return ls, err
 	}
 	if !isObject(ls) {
 		return ls, errNoLocalStorage

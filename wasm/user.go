@@ -43,13 +43,13 @@ func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
 	if !isObject(v) {
 		return nil, argErrorf("%s: api must be an API object, not %s", method, typeName(v))
 	}
-	url, err := v.Get("apiURL")
+	url, err := getProp(v, "apiURL")
 	if err != nil {
-		return nil, thrownError(err)
+		return nil, err
 	}
-	dh, err := v.Get("defaultHeaders")
+	dh, err := getProp(v, "defaultHeaders")
 	if err != nil {
-		return nil, thrownError(err)
+		return nil, err
 	}
 	headers, err := headersArg(dh)
 	if err != nil {

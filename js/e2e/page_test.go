@@ -27,6 +27,14 @@ var pages = fstest.MapFS{
 	"async-script.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.async.js"></script>` +
 		`<script>window.lib = window.GoTrue; window.beforeReady = (() => { try { new GoTrue().currentUser(); return 'no throw'; } catch (e) { return e.message; } })();</script>`)},
 	"blank.html": {Data: []byte(`<!doctype html><title>blank</title>`)},
+	"immediate.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script>` +
+		`<script>window.immediate = new GoTrue().currentUser(); window.lib = window.GoTrue;</script>`)},
+	"keep.html": {Data: []byte(`<!doctype html><script>window.GoTrue = 'the widget\'s';</script><script src="/dist/gotrue.js"></script>` +
+		`<script>window.kept = window.GoTrue; window.GoTrue = undefined;</script><script src="/dist/gotrue.js" data-overwrite></script><script>window.lib = window.GoTrue;</script>`)},
+	"blocked.html": {Data: []byte(`<!doctype html><script>Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });</script>` +
+		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
+	"full.html": {Data: []byte(`<!doctype html><script>Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };</script>` +
+		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
 }
 
 // site is one emulator served same-origin, on its own port (so its own
