@@ -1,14 +1,43 @@
-# gotrue-wasm: `make demo` runs the playground, `make test` runs every test.
+# gotrue-wasm. `make demo` runs the playground; `make test` runs every test.
+# Both install what they need: Chromium from Debian when it is missing.
 SHELL := bash
 GO ?= go
+CHROMIUM ?= /usr/bin/chromium
+GOROOT := $(shell $(GO) env GOROOT)
+WASM_ENV := GOOS=js GOARCH=wasm PATH="$$PATH:$(GOROOT)/lib/wasm"
 
-.PHONY: all test test-go vet
-all: test
+.PHONY: all build demo test vet test-go test-wasm chromium fuzz clean
+
+all: build
+
+## build: js/dist (gotrue.wasm, .br, .gz, the four entries, wasm_exec.js)
+build:
+	$(GO) run ./js/build
+
+## demo: build, then serve the playground on the embedded emulator
+demo: build
+	$(GO) run ./example
+
+## chromium: install Debian's Chromium for the browser tests, if missing
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "installing chromium (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 vet:
 	$(GO) vet ./...
+	$(WASM_ENV) $(GO) vet ./wasm/...
 
-test-go:
-	$(GO) test -race -count=1 ./...
+## test-go: the core, the emulator and the browser suites, with the race detector
+test-go: chromium
+	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 ./...
 
-test: vet test-go
+## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec)
+test-wasm:
+	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
+
+test: vet test-wasm test-go
+
+clean:
+	rm -rf js/dist

@@ -1,0 +1,108 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func prop(t *testing.T, v safejs.Value, key string) string {
+	t.Helper()
+	p, err := v.Get(key)
+	require.NoError(t, err)
+	return jsString(p)
+}
+
+func TestErrToJS(t *testing.T) {
+	he := &gotrue.HTTPError{Status: 400, StatusText: "Bad Request", JSON: []byte(`{"error":"invalid_grant","error_description":"nope"}`)}
+	v := errToJS(he)
+	assert.Equal(t, "JSONHTTPError", prop(t, v, "name"))
+	assert.Equal(t, "Bad Request", prop(t, v, "message"), "unshaped until a request shapes it")
+	isErr, err := v.InstanceOf(jsError)
+	require.NoError(t, err)
+	assert.True(t, isErr)
+
+	text := errToJS(&gotrue.HTTPError{Status: 404, StatusText: "Not Found", Text: "404 page not found\n"})
+	assert.Equal(t, "TextHTTPError", prop(t, text, "name"))
+	assert.Equal(t, "404 page not found\n", prop(t, text, "data"))
+
+	syn := errToJS(&gotrue.SyntaxError{Err: errors.New("invalid character '<' looking for beginning of value")})
+	assert.Equal(t, "SyntaxError", prop(t, syn, "name"))
+
+	typ := errToJS(argErrorf("login: email must be a string, not number"))
+	assert.Equal(t, "TypeError", prop(t, typ, "name"))
+	assert.Equal(t, "login: email must be a string, not number", prop(t, typ, "message"))
+
+	orig := jsEval(`return new RangeError('from JS')`)
+	assert.True(t, errToJS(newJSThrown(orig)).Equal(orig), "JavaScript errors pass through as themselves")
+	plain := errToJS(gotrue.ErrNoSession)
+	assert.Equal(t, "Error", prop(t, plain, "name"))
+	assert.Equal(t, "Gotrue-js: failed getting jwt access token", prop(t, plain, "message"))
+}
+
+func TestLocalStorage(t *testing.T) {
+	var s localStorage
+	_, ok, err := s.Get("k")
+	require.NoError(t, err)
+	assert.False(t, ok)
+	require.NoError(t, s.Set("k", "v"))
+	v, ok, err := s.Get("k")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, "v", v)
+	require.NoError(t, s.Remove("k"))
+
+	jsEval(`globalThis.savedLS = globalThis.localStorage; Object.defineProperty(globalThis, 'localStorage', { configurable: true, get() { throw new Error('SecurityError'); } }); return null;`)
+	defer jsEval(`Object.defineProperty(globalThis, 'localStorage', { configurable: true, writable: true, value: savedLS }); return null;`)
+	_, _, err = s.Get("k")
+	assert.ErrorContains(t, err, "SecurityError", "a throwing getter is an error, not a crash")
+	fb := gotrue.NewFallbackStorage(s, nil)
+	require.NoError(t, fb.Set("k", "mem"))
+	v, ok, _ = fb.Get("k")
+	assert.True(t, ok)
+	assert.Equal(t, "mem", v)
+}
+
+func TestFetchTransport(t *testing.T) {
+	jsEval(`globalThis.fetch = async (url, init) => {
+		globalThis.lastFetch = { url, init };
+		if (url.endsWith('/fail')) throw new TypeError('Failed to fetch');
+		if (url.endsWith('/hang')) return new Promise(() => {});
+		return new Response('{"ok":true}', { status: 201, statusText: 'Created', headers: { 'Content-Type': 'application/json' } });
+	}; return null;`)
+	ctx := context.Background()
+	res, err := fetchTransport{}.Do(ctx, &gotrue.Request{Method: "POST", URL: "http://x/ok", Header: gotrue.Header{{Name: "X-A", Value: "1"}}, Body: []byte("b"), Credentials: "same-origin"})
+	require.NoError(t, err)
+	assert.Equal(t, 201, res.Status)
+	assert.Equal(t, "Created", res.StatusText)
+	assert.Equal(t, "application/json", res.Header.Get("content-type"))
+	assert.Equal(t, `{"ok":true}`, string(res.Body))
+	last := jsEval(`return JSON.stringify({ m: lastFetch.init.method, h: lastFetch.init.headers, b: lastFetch.init.body, c: lastFetch.init.credentials });`)
+	assert.Equal(t, `{"m":"POST","h":{"X-A":"1"},"b":"b","c":"same-origin"}`, jsString(last))
+
+	_, err = fetchTransport{}.Do(ctx, &gotrue.Request{Method: "GET", URL: "http://x/fail"})
+	v, ok := thrownValue(err)
+	require.True(t, ok)
+	assert.Equal(t, "TypeError", prop(t, v, "name"))
+
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	_, err = fetchTransport{}.Do(short, &gotrue.Request{Method: "GET", URL: "http://x/hang"})
+	assert.ErrorIs(t, err, context.DeadlineExceeded, "a silent server ends with the context")
+}
+
+func TestPromiseRecoversPanics(t *testing.T) {
+	p := newPromise(func(context.Context) (any, error) { panic("boom") })
+	v, err := await(context.Background(), p, nil)
+	_ = v
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "gotrue-wasm: internal error: boom")
+}

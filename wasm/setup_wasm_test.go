@@ -1,0 +1,52 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hack-pad/safejs"
+)
+
+// jsEval runs JavaScript source in tests (the Node runner has no CSP).
+func jsEval(src string) safejs.Value {
+	fn, err := safejs.Global().Get("Function")
+	if err != nil {
+		panic(err)
+	}
+	f, err := fn.New(src)
+	if err != nil {
+		panic(err)
+	}
+	v, err := f.Invoke()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestMain installs what the glue would give, and a localStorage shim
+// (Node 20 has none).
+func TestMain(m *testing.M) {
+	if err := lookupGlobals(); err != nil {
+		panic(err)
+	}
+	g := jsEval(`
+		class HTTPError extends Error { constructor(r) { super(r.statusText); this.name = 'HTTPError'; this.status = r.status; } }
+		class TextHTTPError extends HTTPError { constructor(r, data) { super(r); this.name = 'TextHTTPError'; this.data = data; } }
+		class JSONHTTPError extends HTTPError { constructor(r, json) { super(r); this.name = 'JSONHTTPError'; this.json = json; } }
+		class Throw { constructor(e) { this.error = e; } }
+		class API { constructor(url, o) { this.apiURL = url; this.defaultHeaders = (o && o.defaultHeaders) || {}; } }
+		class User {} class Admin {} class GoTrue {}
+		globalThis.__bound = new Map();
+		return { GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError, bind(o, id) { __bound.set(id, o); } };`)
+	if err := loadGlue(g); err != nil {
+		panic(err)
+	}
+	jsEval(`
+		const m = new Map();
+		globalThis.localStorage = { getItem: (k) => m.has(k) ? m.get(k) : null, setItem: (k, v) => { m.set(k, String(v)); }, removeItem: (k) => { m.delete(k); } };
+		return null;`)
+	os.Exit(m.Run())
+}
