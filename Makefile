@@ -6,7 +6,7 @@ CHROMIUM ?= /usr/bin/chromium
 GOROOT := $(shell $(GO) env GOROOT)
 WASM_ENV := GOOS=js GOARCH=wasm PATH="$$PATH:$(GOROOT)/lib/wasm"
 
-.PHONY: all build demo test vet test-go test-wasm chromium fuzz clean
+.PHONY: all build demo test vet test-go test-wasm chromium tools fuzz clean
 
 all: build
 
@@ -25,13 +25,20 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+## tools: gotrue-js, netlify-identity-widget, TypeScript and vite, pinned in js/tools/package-lock.json
+tools: js/tools/node_modules/.package-lock.json
+
+js/tools/node_modules/.package-lock.json: js/tools/package-lock.json js/tools/package.json
+	cd js/tools && npm ci --no-audit --no-fund --loglevel=error
+
 vet:
 	$(GO) vet ./...
 	$(WASM_ENV) $(GO) vet ./wasm/...
 
 ## test-go: the core, the emulator and the browser suites, with the race detector
-test-go: chromium
+test-go: chromium tools
 	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 ./...
+	@cat artifacts/conformance.txt 2>/dev/null || true
 
 ## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec)
 test-wasm:

@@ -47,7 +47,13 @@ type site struct {
 func newSite(t *testing.T, opts ...gotruetest.Option) *site {
 	t.Helper()
 	emu := gotruetest.New(opts...)
-	srv := httptest.NewServer(devserver.New(devserver.Config{Pages: pages, Dist: distDir, Emulator: emu}))
+	handler := devserver.New(devserver.Config{Pages: pages, Dist: distDir, Emulator: emu})
+	mux := http.NewServeMux()
+	mux.Handle("/", handler)
+	tools := toolsHandler()
+	mux.Handle("/ref/", tools)
+	mux.Handle("/widget/", tools)
+	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return &site{emu: emu, srv: srv}
 }

@@ -1,0 +1,231 @@
+//go:build !js
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// recorder wraps fetch before the library loads, on both pages, and keeps
+// what the contract names of every request to the identity API.
+const recorder = `<script>
+window.__requests = [];
+const __fetch = window.fetch;
+window.fetch = function (input, init) {
+  init = init || {};
+  const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+  if (url.pathname.startsWith('/.netlify/identity')) {
+    const h = new Headers(init.headers || {});
+    const headers = {};
+    for (const k of ['content-type', 'authorization', 'x-jwt-aud', 'x-use-cookie', 'x-nf-client']) if (h.has(k)) headers[k] = h.get(k);
+    let bodyKeys = null;
+    if (typeof init.body === 'string') {
+      try { bodyKeys = Object.keys(JSON.parse(init.body)); } catch { bodyKeys = [...new URLSearchParams(init.body).keys()]; }
+    }
+    window.__requests.push({ method: init.method || 'GET', path: url.pathname + url.search, headers, bodyKeys, credentials: init.credentials || null });
+    if (window.__fail && window.__fail(url.pathname, init)) return Promise.reject(new TypeError('Failed to fetch'));
+  }
+  return __fetch.apply(this, arguments);
+};
+</script>`
+
+func init() {
+	pages["ref.html"] = pageFile(`<!doctype html>` + recorder + `<script src="/ref/gotrue.js"></script>` +
+		`<script>window.lib = Object.assign(window.GoTrue.default, { User: GoTrue.User, Admin: GoTrue.Admin, HTTPError: GoTrue.HTTPError, TextHTTPError: GoTrue.TextHTTPError, JSONHTTPError: GoTrue.JSONHTTPError });</script>`)
+	pages["ours.html"] = pageFile(`<!doctype html>` + recorder + `<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)
+}
+
+// harness is the scenario runtime, the same on both pages: step() records
+// what a page can observe after each call.
+const harness = `
+const lib = GoTrue;
+const record = [];
+const show = (v) => v instanceof lib.User ? { user: JSON.parse(JSON.stringify(v)), keys: Object.keys(v), proto: v.constructor === lib.User }
+  : v === undefined ? { undefined: true } : { json: JSON.parse(JSON.stringify(v)) };
+const showErr = (e) => e instanceof Error ? { name: e.name, message: e.message, status: e.status, json: e.json, data: e.data,
+  isHTTP: e instanceof lib.HTTPError, isJSON: e instanceof lib.JSONHTTPError, isText: e instanceof lib.TextHTTPError,
+  stringified: JSON.stringify(e), string: String(e) } : { thrown: String(e) };
+const step = async (name, fn) => {
+  const out = { name };
+  try { out.value = show(await fn()); } catch (e) { out.error = showErr(e); }
+  out.storage = localStorage.getItem('gotrue.user');
+  out.requests = window.__requests.splice(0);
+  record.push(out);
+  return out;
+};
+const inbox = async (email) => (await (await fetch('/_inbox')).json()).find((m) => m.to.toLowerCase() === email.toLowerCase());
+`
+
+// scenario runs the same JavaScript against gotrue-js and gotrue-wasm.
+type scenario struct {
+	name  string
+	setup func(t *testing.T, s *site)
+	js    string
+	// reload, when set, is run after a reload of the page (a second act).
+	reload string
+}
+
+// allowed lists the deliberate differences (D-numbers of the contract) a
+// scenario's steps may show; anything else must be equal.
+var allowed = map[string]string{
+	"storage faults: corrupt session/console": "D6: the console message names the error without quoting the stored text",
+}
+
+var (
+	tableMu sync.Mutex
+	table   [][4]string
+)
+
+func TestConformance(t *testing.T) {
+	requireTools(t)
+	for _, sc := range scenarios() {
+		t.Run(sc.name, func(t *testing.T) {
+			ref := runScenario(t, sc, "/ref.html")
+			ours := runScenario(t, sc, "/ours.html")
+			compare(t, sc.name, ref, ours)
+		})
+	}
+	writeTable(t)
+}
+
+func runScenario(t *testing.T, sc scenario, page string) []map[string]any {
+	t.Helper()
+	s := newSite(t)
+	if sc.setup != nil {
+		sc.setup(t, s)
+	}
+	tb := s.open(t, page)
+	steps := decodeSteps(t, tb.evalRaw(`(async (GoTrue) => {`+harness+sc.js+`; return record; })(window.lib)`))
+	if sc.reload != "" {
+		tb.reload()
+		steps = append(steps, decodeSteps(t, tb.evalRaw(`(async (GoTrue) => {`+harness+sc.reload+`; return record; })(window.lib)`))...)
+	}
+	return steps
+}
+
+func decodeSteps(t *testing.T, raw json.RawMessage) []map[string]any {
+	var steps []map[string]any
+	require.NoError(t, json.Unmarshal(raw, &steps))
+	return steps
+}
+
+
+// compare checks the two records step by step, after normalising the
+// values that differ between any two runs (ids, tokens, timestamps).
+func compare(t *testing.T, name string, ref, ours []map[string]any) {
+	t.Helper()
+	require.Equal(t, len(ref), len(ours), "number of steps")
+	nr, no := newNormaliser(), newNormaliser()
+	for i := range ref {
+		step := fmt.Sprint(ref[i]["name"])
+		a, b := nr.json(ref[i]), no.json(ours[i])
+		verdict := "equal"
+		if a != b {
+			if reason, ok := allowed[name+"/"+step]; ok {
+				verdict = "allowed: " + reason
+			} else {
+				verdict = "DIFFERENT"
+				assert.Equal(t, a, b, "step %q", step)
+			}
+		}
+		addRow(name+" / "+step, summary(ref[i]), summary(ours[i]), verdict)
+	}
+}
+
+func summary(step map[string]any) string {
+	if e, ok := step["error"].(map[string]any); ok {
+		return fmt.Sprintf("%v: %v", e["name"], e["message"])
+	}
+	if v, ok := step["value"].(map[string]any); ok {
+		switch {
+		case v["user"] != nil:
+			return "User"
+		case v["undefined"] != nil:
+			return "undefined"
+		}
+		b, _ := json.Marshal(v["json"])
+		if len(b) > 40 {
+			b = append(b[:37], "..."...)
+		}
+		return string(b)
+	}
+	return "?"
+}
+
+var (
+	jwtRe   = regexp.MustCompile(`eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+`)
+	uuidRe  = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+	tokRe   = regexp.MustCompile(`\b[A-Za-z0-9_-]{22}\b`)
+	timeRe  = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)
+	msRe    = regexp.MustCompile(`\b1\d{12}\b`)
+	tokenRe = []*regexp.Regexp{uuidRe, tokRe}
+)
+
+// normaliser numbers each distinct id or refresh token by first
+// appearance, so equal structure compares equal across runs. JWTs are not
+// numbered: two logins within one second get the same JWT, so whether two
+// are equal depends on timing; scenarios compare them explicitly instead.
+type normaliser struct{ seen map[string]string }
+
+func newNormaliser() *normaliser { return &normaliser{seen: map[string]string{}} }
+
+func (n *normaliser) json(v any) string {
+	b, _ := json.Marshal(v)
+	s := jwtRe.ReplaceAllString(string(b), "<jwt>")
+	for i, re := range tokenRe {
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			if r, ok := n.seen[m]; ok {
+				return r
+			}
+			r := fmt.Sprintf("<%d#%d>", i, len(n.seen))
+			n.seen[m] = r
+			return r
+		})
+	}
+	s = timeRe.ReplaceAllString(s, "<time>")
+	return msRe.ReplaceAllString(s, "<ms>")
+}
+
+func addRow(scenario, ref, ours, verdict string) {
+	tableMu.Lock()
+	defer tableMu.Unlock()
+	table = append(table, [4]string{scenario, ref, ours, verdict})
+}
+
+// writeTable prints the suite's table to artifacts/conformance.txt (make
+// test shows it) and to the test log.
+func writeTable(t *testing.T) {
+	tableMu.Lock()
+	defer tableMu.Unlock()
+	sort.SliceStable(table, func(i, j int) bool { return table[i][0] < table[j][0] })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-58s | %-40s | %-40s | %s\n", "scenario / step", "gotrue-js 1.0.1", "gotrue-wasm", "verdict")
+	b.WriteString(strings.Repeat("-", 160) + "\n")
+	for _, r := range table {
+		fmt.Fprintf(&b, "%-58s | %-40s | %-40s | %s\n", clip(r[0], 58), clip(r[1], 40), clip(r[2], 40), r[3])
+	}
+	t.Log("\n" + b.String())
+	root, err := moduleRoot()
+	if err == nil {
+		_ = os.MkdirAll(filepath.Join(root, "artifacts"), 0o755)
+		_ = os.WriteFile(filepath.Join(root, "artifacts", "conformance.txt"), []byte(b.String()), 0o644)
+	}
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
