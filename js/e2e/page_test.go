@@ -63,6 +63,7 @@ type tab struct {
 	t       *testing.T
 	ctx     context.Context
 	site    *site
+	base    string // the origin pages load from
 	mu      sync.Mutex
 	console []chromedp.ConsoleMessage
 }
@@ -72,7 +73,21 @@ func (s *site) open(t *testing.T, path string) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx, site: s}
+	tb := &tab{t: t, ctx: ctx, site: s, base: s.srv.URL}
+	require.NoError(t, chromedp.Do(ctx))
+	go tb.collect(chromedp.Console(ctx))
+	tb.navigate(path)
+	return tb
+}
+
+// openAs is open under another host name (a *.test name Chromium maps to
+// 127.0.0.1), for pages that must not look like localhost.
+func (s *site) openAs(t *testing.T, host, path string) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	_, port, _ := strings.Cut(strings.TrimPrefix(s.srv.URL, "http://"), ":")
+	tb := &tab{t: t, ctx: ctx, site: s, base: "http://" + host + ":" + port}
 	require.NoError(t, chromedp.Do(ctx))
 	go tb.collect(chromedp.Console(ctx))
 	tb.navigate(path)
@@ -84,7 +99,7 @@ func (s *site) open(t *testing.T, path string) *tab {
 func (tb *tab) openIn(path string) *tab {
 	ctx, cancel := chromedp.NewContext(tb.ctx)
 	tb.t.Cleanup(cancel)
-	other := &tab{t: tb.t, ctx: ctx, site: tb.site}
+	other := &tab{t: tb.t, ctx: ctx, site: tb.site, base: tb.base}
 	require.NoError(tb.t, chromedp.Do(ctx))
 	go other.collect(chromedp.Console(ctx))
 	other.navigate(path)
@@ -104,7 +119,7 @@ func (tb *tab) collect(msgs func(func(chromedp.ConsoleMessage, error) bool)) {
 
 func (tb *tab) navigate(path string) {
 	tb.t.Helper()
-	require.NoError(tb.t, chromedp.Do(tb.ctx, chromedp.Navigate(tb.site.srv.URL+path)))
+	require.NoError(tb.t, chromedp.Do(tb.ctx, chromedp.Navigate(tb.base+path)))
 	if path != "/blank.html" {
 		tb.waitLib()
 	}
