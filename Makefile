@@ -44,7 +44,14 @@ test-go: chromium tools
 test-wasm:
 	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
 
-test: vet test-wasm test-go
+FUZZTIME ?= 3s
+FUZZ_TARGETS := FuzzTokenClaims FuzzStoredSession FuzzErrorBody
+
+## fuzz: run each fuzz target of the core for FUZZTIME (make fuzz FUZZTIME=5m for a long run)
+fuzz:
+	@for f in $(FUZZ_TARGETS); do $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./gotrue/ || exit 1; done
+
+test: vet test-wasm test-go fuzz
 
 clean:
 	rm -rf js/dist
