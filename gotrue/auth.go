@@ -114,11 +114,11 @@ func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (jso
 	return c.request(ctx, call{method: "POST", path: "/recover", body: b})
 }
 
+// createUserJSON starts a session from a token response. A response that
+// is not an object gives a session without a token, as in gotrue-js, whose
+// next request then fails on the server.
 func (c *Client) createUserJSON(ctx context.Context, res json.RawMessage, remember bool) (*User, error) {
-	tok, err := ParseObject(res)
-	if err != nil {
-		return nil, &ResponseError{Op: "token", Msg: "the token response is not a JSON object"}
-	}
+	tok, _ := ParseObject(res)
 	return c.CreateUser(ctx, tok, remember)
 }
 

@@ -70,10 +70,42 @@ func (u *User) doRefresh(ctx context.Context, refreshToken string, force bool) (
 		err = u.applyRefresh(res)
 	}
 	if err != nil {
+		if tok := u.adoptAfterRace(refreshToken, err); tok != nil {
+			return tok.AccessToken(), nil
+		}
 		u.clearAfterFailedRefresh(refreshToken)
 		return "", err
 	}
 	return u.TokenDetails().AccessToken(), nil
+}
+
+// adoptAfterRace handles the race D5 exists for: two tabs refreshed the
+// same token at once and the server rotated it for the other one. When the
+// server says invalid_grant and storage now holds another refresh token of
+// the same user, that newer session is adopted instead of logging out. No
+// request is sent.
+func (u *User) adoptAfterRace(failed string, err error) *Token {
+	var he *HTTPError
+	if !errors.As(err, &he) || he.ErrorCode != "invalid_grant" {
+		return nil
+	}
+	raw, ok := u.realm.stored()
+	if !ok {
+		return nil
+	}
+	s, perr := parseStored(raw)
+	if perr != nil || s.id == "" || s.id != u.ID() || s.refreshToken() == failed || s.refreshToken() == "" {
+		return nil
+	}
+	tok, terr := newToken(s.token)
+	if terr != nil {
+		return nil
+	}
+	u.mu.Lock()
+	u.token = tok
+	u.version++
+	u.mu.Unlock()
+	return tok
 }
 
 func (u *User) postRefresh(ctx context.Context, refreshToken string) (Object, error) {

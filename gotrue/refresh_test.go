@@ -182,15 +182,23 @@ func TestFailedRefreshKeepsAnotherTabsSession(t *testing.T) {
 	e := setup(t)
 	e.signup("keep@example.com", "")
 	tabA := e.login("keep@example.com", true)
-	stale := tabA.TokenDetails().Object()
-	_, err := tabA.JWT(ctx, true) // A rotates; storage holds the new token
+	// Tab B: another page that recovered the same stored session.
+	tabB := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+	require.NotNil(t, tabB)
+	_, err := tabA.JWT(ctx, true) // A rotates first; storage holds A's new token
 	require.NoError(t, err)
-	realmB := NewRealm(WithStorage(e.store), WithClock(e.clock.Now))
-	tabB := New(realmB, Options{Transport: e.rec}).NewUser(stale, false)
-	_, err = tabB.JWT(ctx, true)
-	require.Error(t, err, "B's stale token is rejected")
-	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken(), "but A's stored session survives (D5)")
-	assert.Nil(t, tabB.TokenDetails())
+	jwt, err := tabB.JWT(ctx, true)
+	require.NoError(t, err, "B's stale token is rejected, and B adopts A's session instead of logging out (D5)")
+	assert.Equal(t, tabA.TokenDetails().AccessToken(), jwt)
+	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken(), "A's stored session survives")
+
+	e.rec.setHook(func(r *Request) (*Response, error, bool) {
+		return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil, strings.HasSuffix(r.URL, "/token")
+	})
+	_, err = tabA.JWT(ctx, true)
+	require.Error(t, err, "when storage holds the token that failed, the session ends")
+	assert.Empty(t, e.stored())
+	assert.Nil(t, tabA.TokenDetails())
 }
 
 func TestNoTokenInErrorsOrLogs(t *testing.T) {

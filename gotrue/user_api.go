@@ -19,9 +19,21 @@ func (u *User) request(ctx context.Context, c call, aud string) (json.RawMessage
 	if err != nil {
 		return nil, shape(err)
 	}
+	if jwt == "" && !u.hasAccessToken() {
+		jwt = "undefined" // gotrue-js's `Bearer ${token}` when there is none
+	}
 	c.header.Set("Authorization", "Bearer "+jwt)
 	res, err := u.api.do(ctx, c)
 	return res, shape(err)
+}
+
+func (u *User) hasAccessToken() bool {
+	t := u.TokenDetails()
+	if t == nil {
+		return false
+	}
+	_, ok := t.raw.Get("access_token")
+	return ok
 }
 
 // GetUserData fetches the user (GET /user), merges the response into the
