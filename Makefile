@@ -37,8 +37,10 @@ vet:
 
 ## test-go: the core, the emulator and the browser suites, with the race detector
 test-go: chromium tools
+	rm -f artifacts/robustness.txt
 	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 ./...
 	@cat artifacts/conformance.txt 2>/dev/null || true
+	@cat artifacts/robustness.txt 2>/dev/null || true
 
 ## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec)
 test-wasm:
@@ -54,4 +56,4 @@ fuzz:
 test: vet test-wasm test-go fuzz
 
 clean:
-	rm -rf js/dist
+	rm -rf js/dist artifacts

@@ -15,7 +15,7 @@ func numGoroutine() int { return runtime.NumGoroutine() }
 // stringArg returns argument i, which must be a string.
 func stringArg(args []safejs.Value, i int, method, name string) (string, error) {
 	v := arg(args, i)
-	if v.Type() != safejs.TypeString {
+	if typeOf(v) != safejs.TypeString {
 		return "", argErrorf("%s: %s must be a string, not %s", method, name, typeName(v))
 	}
 	s, err := v.String()
@@ -26,7 +26,10 @@ func typeName(v safejs.Value) string {
 	if v.IsNull() {
 		return "null"
 	}
-	return v.Type().String()
+	if t := typeOf(v); t != typeBigInt {
+		return t.String()
+	}
+	return "bigint"
 }
 
 // clientArg resolves the GoTrue handle the glue passes first.

@@ -62,7 +62,7 @@ func boot(bootName string) error {
 		return err
 	}
 	bootFn, err := safejs.Global().Get(bootName)
-	if bootName == "" || err != nil || bootFn.Type() != safejs.TypeFunction {
+	if bootName == "" || err != nil || typeOf(bootFn) != safejs.TypeFunction {
 		return errors.New("no boot function: load gotrue.wasm through the gotrue-wasm loader")
 	}
 	realm = gotrue.NewRealm(
@@ -135,7 +135,7 @@ func locationOrigin() string {
 		return ""
 	}
 	o, err := loc.Get("origin")
-	if err != nil || o.Type() != safejs.TypeString {
+	if err != nil || typeOf(o) != safejs.TypeString {
 		return ""
 	}
 	s, _ := o.String()
@@ -169,12 +169,12 @@ var storageListener sync.Once
 func listenToStorage() {
 	storageListener.Do(func() {
 		add, err := safejs.Global().Get("addEventListener")
-		if err != nil || add.Type() != safejs.TypeFunction {
+		if err != nil || typeOf(add) != safejs.TypeFunction {
 			return
 		}
 		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 			defer func() { _ = recover() }()
-			if key, err := arg(args, 0).Get("key"); err == nil && jsString(key) == gotrue.StorageKey && key.Type() == safejs.TypeString {
+			if key, err := arg(args, 0).Get("key"); err == nil && jsString(key) == gotrue.StorageKey && typeOf(key) == safejs.TypeString {
 				realm.ForgetCurrent()
 			}
 			return nil

@@ -19,7 +19,7 @@ type fetchTransport struct{}
 // headers only Content-Type is read: it is all the client uses.
 func (fetchTransport) Do(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error) {
 	fetch, err := safejs.Global().Get("fetch")
-	if err != nil || fetch.Type() != safejs.TypeFunction {
+	if err != nil || typeOf(fetch) != safejs.TypeFunction {
 		return nil, fmt.Errorf("gotrue-wasm: fetch is not available")
 	}
 	init, abort, err := fetchInit(req)
@@ -70,7 +70,7 @@ func fetchInit(req *gotrue.Request) (safejs.Value, func(), error) {
 // one, and returns its abort.
 func withAbort(init safejs.Value) func() {
 	ctor, err := safejs.Global().Get("AbortController")
-	if err != nil || ctor.Type() != safejs.TypeFunction {
+	if err != nil || typeOf(ctor) != safejs.TypeFunction {
 		return nil
 	}
 	ac, err := ctor.New()

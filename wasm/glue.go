@@ -24,7 +24,7 @@ func loadGlue(g safejs.Value) error {
 		"JSONHTTPError": &glue.JSONHTTPError, "bind": &glue.bind,
 	} {
 		v, err := g.Get(name)
-		if err != nil || v.Type() != safejs.TypeFunction {
+		if err != nil || typeOf(v) != safejs.TypeFunction {
 			return fmt.Errorf("glue.%s is missing", name)
 		}
 		*dst = v

@@ -68,7 +68,7 @@ func stringify(v safejs.Value) (s []byte, ok bool, err error) {
 
 // jsString is String(v).
 func jsString(v safejs.Value) string {
-	if v.Type() == safejs.TypeString {
+	if typeOf(v) == safejs.TypeString {
 		s, _ := v.String()
 		return s
 	}
@@ -80,13 +80,27 @@ func jsString(v safejs.Value) string {
 	return out
 }
 
+// typeBigInt stands for typeof 'bigint', which syscall/js does not know:
+// its Value.Type panics on a BigInt.
+const typeBigInt safejs.Type = -1
+
+// typeOf is v.Type() that survives a BigInt.
+func typeOf(v safejs.Value) (t safejs.Type) {
+	defer func() {
+		if recover() != nil {
+			t = typeBigInt
+		}
+	}()
+	return v.Type()
+}
+
 func truthy(v safejs.Value) bool {
 	b, err := v.Truthy()
 	return err == nil && b
 }
 
 func isObject(v safejs.Value) bool {
-	t := v.Type()
+	t := typeOf(v)
 	return t == safejs.TypeObject || t == safejs.TypeFunction
 }
 

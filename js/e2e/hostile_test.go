@@ -1,0 +1,132 @@
+//go:build !js
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hostileJS calls every exported constructor, method and getter with random
+// and hostile arguments and this values, from a fixed seed, and reports
+// what it saw.
+const hostileJS = `
+const User = GoTrue.User, Admin = GoTrue.Admin;
+let s = SEED >>> 0;
+const rand = () => { s = (s + 0x6D2B79F5) | 0; let t = Math.imul(s ^ (s >>> 15), 1 | s); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const pick = (a) => a[Math.floor(rand() * a.length)];
+const trap = () => { throw new Error('trap'); };
+const proxy = () => new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, set: trap, defineProperty: trap, getPrototypeOf: trap });
+const getters = () => { const o = {}; for (const k of ['APIUrl', 'audience', 'setCookie', 'clientName', 'id', 'apiURL', 'defaultHeaders', 'access_token', 'refresh_token', 'method', 'headers', 'body', 'email', 'password', 'toJSON'])
+  Object.defineProperty(o, k, { get() { throw new Error('getter ' + k); }, enumerable: true }); return o; };
+const huge = 'x'.repeat(1 << 20);
+const auth = new GoTrue();
+const real = await auth.login('hostile@example.com', 'secret', true);
+const value = () => pick([undefined, null, 0, -1, NaN, Infinity, 1e308, '', 'a@b.c', huge, true, false, Symbol('s'), () => 1, [], [1, 2], {},
+  { APIUrl: 'http://127.0.0.1:9/x' }, { APIUrl: '/.netlify/identity', setCookie: true, audience: 'a' }, proxy(), getters(), new Date(0), 10n, Object.create(null),
+  { toString() { throw new Error('toString'); } }, { access_token: 'x.y.z', refresh_token: 'r' }, { id: 'not-a-uuid' }, auth, real, real.token]);
+const self = (good) => pick([good, good, good, undefined, null, {}, value(), auth, real, new Admin(real), Object.create(User.prototype)]);
+const args = () => Array.from({ length: Math.floor(rand() * 5) }, value);
+const gotrueMethods = ['settings', 'signup', 'login', 'loginExternalUrl', 'confirm', 'requestPasswordRecovery', 'recover', 'acceptInvite',
+  'acceptInviteExternalUrl', 'createUser', 'currentUser', 'validateCurrentSession', 'verify', '_request', '_setRememberHeaders'];
+const userMethods = ['update', 'jwt', 'logout', '_refreshToken', '_request', 'getUserData', '_saveUserData', '_processTokenResponse',
+  '_refreshSavedSession', '_saveSession', 'tokenDetails', 'clearSession'];
+const adminMethods = ['listUsers', 'getUser', 'updateUser', 'createUser', 'deleteUser'];
+const targets = [
+  ...gotrueMethods.map((m) => ['GoTrue.' + m, () => GoTrue.prototype[m].apply(self(auth), args())]),
+  ...userMethods.map((m) => ['User.' + m, () => User.prototype[m].apply(self(real), args())]),
+  ...adminMethods.map((m) => ['Admin.' + m, () => Admin.prototype[m].apply(self(new Admin(pick([real, real, value()]))), args())]),
+  ['new GoTrue', () => new GoTrue(...args())],
+  ['new User', () => new User(...args())],
+  ['new Admin', () => new Admin(...args())],
+  ['User.recoverSession', () => User.recoverSession(...args())],
+  ['User.removeSavedSession', () => User.removeSavedSession(...args())],
+  ['get admin', () => Reflect.get(User.prototype, 'admin', self(real))],
+  ['get _details', () => Reflect.get(User.prototype, '_details', self(real))],
+];
+const stats = { calls: 0, returned: 0, threw: 0, resolved: 0, rejected: 0, badErrors: [], internal: 0, exited: 0, unsettled: 0, unhandled: 0 };
+window.addEventListener('unhandledrejection', () => { stats.unhandled++; });
+const check = (e, name) => {
+  if (!(e instanceof Error) || typeof e.message !== 'string' || (e.message === '' && !(e instanceof GoTrue.HTTPError))) {
+    if (stats.badErrors.length < 10) stats.badErrors.push(name + ': ' + String(e && e.name) + ': ' + String(e && e.message));
+    return;
+  }
+  if (/internal error/.test(e.message)) { stats.internal++; if (stats.badErrors.length < 10) stats.badErrors.push(name + ': ' + e.message); }
+  if (/exited|failed to start|not ready/.test(e.message)) stats.exited++;
+};
+const timeout = (p, ms) => Promise.race([p.then(() => 'resolved', () => 'rejected'), new Promise((r) => setTimeout(() => r('unsettled'), ms))]);
+for (let batch = 0; stats.calls < CALLS; batch++) {
+  const pending = [];
+  for (let i = 0; i < 100; i++) {
+    const [name, call] = pick(targets);
+    stats.calls++;
+    let r;
+    try { r = call(); stats.returned++; } catch (e) { stats.threw++; check(e, name); continue; }
+    if (r && typeof r.then === 'function') {
+      r.catch((e) => check(e, name));
+      pending.push(timeout(r, 15000).then((k) => { stats[k]++; }));
+    }
+  }
+  await Promise.all(pending);
+}
+const after = new GoTrue();
+stats.normal = {};
+stats.normal.signup = !!(await after.signup('after-' + SEED + '@example.com', 'pw'));
+stats.normal.login = (await after.login('hostile@example.com', 'secret', true)).email;
+stats.normal.logout = (await after.currentUser().logout()) === undefined && after.currentUser() === null;
+stats.bridge = GoTrue.ready instanceof Promise;
+return stats;`
+
+// TestHostileInput: 10,000 calls with hostile arguments never stop the Go
+// runtime, every Promise settles, every failure is a real Error, and a
+// normal session works afterwards. The seed is in the failure message.
+func TestHostileInput(t *testing.T) {
+	seed := int64(20261127)
+	if v := os.Getenv("GOTRUE_HOSTILE_SEED"); v != "" {
+		seed, _ = strconv.ParseInt(v, 10, 64)
+	}
+	s := newSite(t)
+	s.confirmedUser(t, "hostile@example.com", nil)
+	tb := s.open(t, "/sync.html")
+	js := hostileJS
+	js = replaceAll(js, "SEED", strconv.FormatInt(seed, 10))
+	js = replaceAll(js, "CALLS", "10000")
+	r := tb.run(js)
+	msg := fmt.Sprintf("seed %d (rerun with GOTRUE_HOSTILE_SEED=%d)", seed, seed)
+	t.Logf("hostile input, %s: %v", msg, r)
+	require.GreaterOrEqual(t, r["calls"].(float64), 10000.0, msg)
+	assert.Equal(t, 0.0, r["exited"], "runtime exits, %s", msg)
+	assert.Equal(t, 0.0, r["internal"], "recovered panics, %s", msg)
+	assert.Equal(t, 0.0, r["unsettled"], "Promises that never settled, %s", msg)
+	assert.Equal(t, 0.0, r["unhandled"], "unhandled rejections, %s", msg)
+	assert.Empty(t, r["badErrors"], "failures that are not Errors with a message, %s", msg)
+	assert.Equal(t, map[string]any{"signup": true, "login": "hostile@example.com", "logout": true}, r["normal"], msg)
+	report("hostile input", fmt.Sprintf("calls %v (threw %v, resolved %v, rejected %v), runtime exits %v, recovered panics %v, unsettled %v",
+		r["calls"], r["threw"], r["resolved"], r["rejected"], r["exited"], r["internal"], r["unsettled"]))
+}
+
+func replaceAll(s, old, new string) string {
+	out := ""
+	for {
+		i := indexOf(s, old)
+		if i < 0 {
+			return out + s
+		}
+		out += s[:i] + new
+		s = s[i+len(old):]
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
