@@ -27,6 +27,10 @@ type Token struct {
 // AccessToken returns access_token, or "" when it is missing or not a string.
 func (t *Token) AccessToken() string { s, _ := t.raw.String("access_token"); return s }
 
+// HasAccessToken reports whether the token object has an access_token key
+// (gotrue-js then sends and resolves it; without one, "undefined").
+func (t *Token) HasAccessToken() bool { _, ok := t.raw.Get("access_token"); return ok }
+
 // RefreshToken returns refresh_token, or "" when missing.
 func (t *Token) RefreshToken() string {
 	if s, ok := t.raw.String("refresh_token"); ok {

@@ -29,11 +29,7 @@ func (u *User) request(ctx context.Context, c call, aud string) (json.RawMessage
 
 func (u *User) hasAccessToken() bool {
 	t := u.TokenDetails()
-	if t == nil {
-		return false
-	}
-	_, ok := t.raw.Get("access_token")
-	return ok
+	return t != nil && t.HasAccessToken()
 }
 
 // GetUserData fetches the user (GET /user), merges the response into the

@@ -261,14 +261,25 @@ func currentUser(args []safejs.Value) (any, error) {
 	return userToJS(u)
 }
 
+// validateCurrentSession also mirrors a session it cleared onto the user's
+// object, as gotrue-js's clearSession nulls that object's token.
 func validateCurrentSession(args []safejs.Value) (work, error) {
 	ref, err := clientArg(args, "validateCurrentSession")
 	if err != nil {
 		return nil, err
 	}
 	listenToStorage()
+	before := ref.c.CurrentUser()
+	obj, err := userToJS(before)
+	if err != nil {
+		return nil, err
+	}
 	return clientWork(ref, func(ctx context.Context) (any, error) {
-		return userToJS(ref.c.ValidateCurrentSession(ctx))
+		u := ref.c.ValidateCurrentSession(ctx)
+		if _, uref, ok := reg.current(before); ok {
+			_ = mirror(obj, uref)
+		}
+		return userToJS(u)
 	}), nil
 }
 

@@ -123,7 +123,7 @@ func jwt(args []safejs.Value) (work, error) {
 	return func(ctx context.Context) (any, error) {
 		s, err := ref.u.JWT(ctx, force)
 		_ = mirror(obj, ref)
-		return s, err
+		return accessTokenToJS(ref, s), err
 	}, nil
 }
 
@@ -136,8 +136,17 @@ func refreshToken(args []safejs.Value) (work, error) {
 	return func(ctx context.Context) (any, error) {
 		s, err := ref.u.Refresh(ctx, rt)
 		_ = mirror(obj, ref)
-		return s, err
+		return accessTokenToJS(ref, s), err
 	}, nil
+}
+
+// accessTokenToJS is what gotrue-js resolves: token.access_token, which is
+// undefined when the token object has none.
+func accessTokenToJS(ref *userRef, s string) any {
+	if t := ref.u.TokenDetails(); s == "" && (t == nil || !t.HasAccessToken()) {
+		return safejs.Undefined()
+	}
+	return s
 }
 
 // logout always resolves undefined, as gotrue-js's does.
