@@ -119,7 +119,7 @@ func setup(t *testing.T, emuOpts ...gotruetest.Option) *env {
 	t.Cleanup(site.Close)
 	nt := &nethttp.Transport{Base: site.URL}
 	e := &env{t: t, emu: emu, site: site, clock: clk, rec: &recorder{next: nt}, store: &MemoryStorage{}, logs: &logSink{}, nethttp: nt}
-	e.realm = NewRealm(WithStorage(e.store), WithClock(clk.Now), WithLogger(e.logs.logf), WithRealmTransport(e.rec))
+	e.realm = NewRealm(WithStorage(e.store), WithClock(clk.Now), WithLogger(e.logs.logf), WithRealmTransport(e.rec), WithRaceGrace(50*time.Millisecond))
 	e.client = e.newClient(Options{})
 	return e
 }

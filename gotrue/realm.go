@@ -16,6 +16,7 @@ type Realm struct {
 	clock          func() time.Time
 	logf           func(level, msg string)
 	refreshTimeout time.Duration
+	raceGrace      time.Duration
 
 	mu      sync.Mutex
 	current *User
@@ -44,9 +45,13 @@ func WithRefreshTimeout(d time.Duration) RealmOption {
 	return func(r *Realm) { r.refreshTimeout = d }
 }
 
+// WithRaceGrace sets how long a refresh that lost the rotation race to
+// another tab waits for that tab to store its new session (default 2 s, D5).
+func WithRaceGrace(d time.Duration) RealmOption { return func(r *Realm) { r.raceGrace = d } }
+
 // NewRealm returns a Realm with memory storage and the real clock.
 func NewRealm(opts ...RealmOption) *Realm {
-	r := &Realm{clock: time.Now, refreshTimeout: 30 * time.Second, flights: map[string]*flight{}}
+	r := &Realm{clock: time.Now, refreshTimeout: 30 * time.Second, raceGrace: 2 * time.Second, flights: map[string]*flight{}}
 	for _, o := range opts {
 		o(r)
 	}

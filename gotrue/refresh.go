@@ -3,6 +3,7 @@ package gotrue
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // flight is one refresh request that every caller holding the same refresh
@@ -81,14 +82,44 @@ func (u *User) doRefresh(ctx context.Context, refreshToken string, force bool) (
 
 // adoptAfterRace handles the race D5 exists for: two tabs refreshed the
 // same token at once and the server rotated it for the other one. When the
-// server says invalid_grant and storage now holds another refresh token of
-// the same user, that newer session is adopted instead of logging out. No
-// request is sent.
+// server says invalid_grant and storage holds, or within the realm's race
+// grace comes to hold, another refresh token of the same user, that newer
+// session is adopted instead of logging out: the winning tab writes it as
+// soon as its own answer arrives. No request is sent.
 func (u *User) adoptAfterRace(failed string, err error) *Token {
 	var he *HTTPError
 	if !errors.As(err, &he) || he.ErrorCode != "invalid_grant" {
 		return nil
 	}
+	deadline := time.Now().Add(u.realm.raceGrace)
+	for {
+		if tok := u.adoptRotated(failed); tok != nil {
+			return tok
+		}
+		if !u.storedHolds(failed) || time.Now().After(deadline) {
+			return nil
+		}
+		time.Sleep(racePoll)
+	}
+}
+
+// racePoll is how often storage is re-read while waiting for another tab.
+const racePoll = 25 * time.Millisecond
+
+// storedHolds reports whether storage holds a session of this user with
+// refresh token rt, which a concurrent winner is about to replace.
+func (u *User) storedHolds(rt string) bool {
+	raw, ok := u.realm.stored()
+	if !ok {
+		return false
+	}
+	s, err := parseStored(raw)
+	return err == nil && s.id == u.ID() && s.refreshToken() == rt
+}
+
+// adoptRotated adopts a stored session of the same user whose refresh
+// token is not the one that failed.
+func (u *User) adoptRotated(failed string) *Token {
 	raw, ok := u.realm.stored()
 	if !ok {
 		return nil

@@ -217,3 +217,25 @@ func TestNoTokenInErrorsOrLogs(t *testing.T) {
 		assert.NotContains(t, text, tok.RefreshToken())
 	}
 }
+
+func TestLostRaceWaitsForTheWinner(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("race@example.com", "")
+	tabA := e.login("race@example.com", true)
+	tabB := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now), WithRaceGrace(2*time.Second)), Options{Transport: e.rec}).CurrentUser()
+	require.NotNil(t, tabB)
+	// B's refresh loses the race; A's answer lands in storage 200 ms later.
+	e.rec.setHook(func(r *Request) (*Response, error, bool) {
+		e.rec.setHook(nil)
+		go func() {
+			time.Sleep(200 * time.Millisecond)
+			_, _ = tabA.JWT(ctx, true)
+		}()
+		return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil, true
+	})
+	jwt, err := tabB.JWT(ctx, true)
+	require.NoError(t, err, "B waits for A's session instead of logging out (D5)")
+	assert.Equal(t, tabA.TokenDetails().AccessToken(), jwt)
+	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken())
+}

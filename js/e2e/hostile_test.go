@@ -80,6 +80,7 @@ stats.normal.signup = !!(await after.signup('after-' + SEED + '@example.com', 'p
 stats.normal.login = (await after.login('hostile@example.com', 'secret', true)).email;
 stats.normal.logout = (await after.currentUser().logout()) === undefined && after.currentUser() === null;
 stats.bridge = GoTrue.ready instanceof Promise;
+stats.secrets = [real.token && real.token.access_token, real.token && real.token.refresh_token].filter(Boolean);
 return stats;`
 
 // TestHostileInput: 10,000 calls with hostile arguments never stop the Go
@@ -106,6 +107,9 @@ func TestHostileInput(t *testing.T) {
 	assert.Equal(t, 0.0, r["unhandled"], "unhandled rejections, %s", msg)
 	assert.Empty(t, r["badErrors"], "failures that are not Errors with a message, %s", msg)
 	assert.Equal(t, map[string]any{"signup": true, "login": "hostile@example.com", "logout": true}, r["normal"], msg)
+	for _, secret := range r["secrets"].([]any) {
+		assert.NotContains(t, tb.messages(), secret.(string), "no token in the console (D6)")
+	}
 	report("hostile input", fmt.Sprintf("calls %v (threw %v, resolved %v, rejected %v), runtime exits %v, recovered panics %v, unsettled %v",
 		r["calls"], r["threw"], r["resolved"], r["rejected"], r["exited"], r["internal"], r["unsettled"]))
 }
