@@ -4,13 +4,10 @@ package main
 
 import (
 	"encoding/json"
-	"runtime"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
-
-func numGoroutine() int { return runtime.NumGoroutine() }
 
 // stringArg returns argument i, which must be a string.
 func stringArg(args []safejs.Value, i int, method, name string) (string, error) {

@@ -185,12 +185,6 @@ func listenToStorage() {
 	})
 }
 
-// stats reports live handles and goroutines, for leak tests.
-func stats(_ []safejs.Value) (any, error) {
-	clients, users := reg.counts()
-	return map[string]any{"clients": clients, "users": users, "goroutines": numGoroutine()}, nil
-}
-
 func release(args []safejs.Value) (any, error) {
 	reg.release(arg(args, 0))
 	return nil, nil

@@ -19,14 +19,14 @@ type work func(ctx context.Context) (any, error)
 // Promise instead of killing the Go runtime.
 func newPromise(w work) safejs.Value {
 	var resolve, reject safejs.Value
-	executor, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+	executor, err := funcOf(func(_ safejs.Value, args []safejs.Value) any {
 		resolve, reject = args[0], args[1]
 		return nil
 	})
 	if err != nil {
 		return safejs.Undefined()
 	}
-	p, err := jsPromise.New(executor) // the executor runs synchronously
+	p, err := jsPromise.New(executor.Value()) // the executor runs synchronously
 	executor.Release()
 	if err != nil {
 		return safejs.Undefined()
@@ -71,10 +71,10 @@ func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, err
 		err error
 	}
 	done := make(chan result, 1)
-	var onOK, onErr safejs.Func
+	var onOK, onErr *countedFunc
 	release := func() { onOK.Release(); onErr.Release() }
 	var err error
-	onOK, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+	onOK, err = funcOf(func(_ safejs.Value, args []safejs.Value) any {
 		release()
 		done <- result{v: arg(args, 0)}
 		return nil
@@ -82,7 +82,7 @@ func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, err
 	if err != nil {
 		return safejs.Undefined(), err
 	}
-	onErr, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+	onErr, err = funcOf(func(_ safejs.Value, args []safejs.Value) any {
 		release()
 		done <- result{err: newJSThrown(arg(args, 0))}
 		return nil
@@ -91,7 +91,7 @@ func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, err
 		onOK.Release()
 		return safejs.Undefined(), err
 	}
-	if _, err := p.Call("then", onOK, onErr); err != nil {
+	if _, err := p.Call("then", onOK.Value(), onErr.Value()); err != nil {
 		release()
 		return safejs.Undefined(), err
 	}

@@ -184,7 +184,9 @@ function createGoTrue(Go, instantiate) {
     B = null;
     failure = new Error('the Go program exited');
   };
+  let memory = null;
   const run = (go, instance) => {
+    memory = instance.exports.mem;
     go.run(instance).then(exited, exited);
     if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
     for (const [self, options] of pendingClients.splice(0)) {
@@ -223,5 +225,10 @@ function createGoTrue(Go, instantiate) {
   GoTrue.TextHTTPError = TextHTTPError;
   GoTrue.JSONHTTPError = JSONHTTPError;
   GoTrue.ready = ready;
+  // Diagnostics for leak tests and benchmarks, under a symbol so no
+  // gotrue-js surface changes: live handles, js.Funcs, goroutines, memory.
+  Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
+    value: () => (B ? { ...B.stats(), wasmMemory: memory ? memory.buffer.byteLength : 0 } : null),
+  });
   return GoTrue;
 }

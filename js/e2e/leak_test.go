@@ -1,0 +1,35 @@
+//go:build !js
+
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestNoLeakOverCycles runs 2,000 login/jwt/logout cycles: the live
+// js.Funcs and goroutines return to their baseline (a leaked callback or a
+// stuck goroutine would grow them).
+func TestNoLeakOverCycles(t *testing.T) {
+	s := newSite(t)
+	s.confirmedUser(t, "cycle@example.com", nil)
+	tb := s.open(t, "/sync.html")
+	r := tb.run(`
+		const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
+		const auth = new GoTrue();
+		const cycle = async () => { const u = await auth.login('cycle@example.com', 'secret', true); await u.jwt(); await u.jwt(true); await u.logout(); };
+		await cycle();
+		await new Promise((r) => setTimeout(r, 50));
+		const before = stats();
+		for (let i = 0; i < 2000; i++) await cycle();
+		await new Promise((r) => setTimeout(r, 50));
+		return { before, after: stats() };`)
+	before, after := r["before"].(map[string]any), r["after"].(map[string]any)
+	assert.Equal(t, before["funcs"], after["funcs"], "live js.Funcs")
+	assert.Equal(t, before["goroutines"], after["goroutines"], "goroutines")
+	assert.Equal(t, before["clients"], after["clients"])
+	report("leaks", fmt.Sprintf("2000 cycles: js.Funcs %v -> %v, goroutines %v -> %v, user handles %v -> %v (released as the page collects them), wasm memory %v -> %v bytes",
+		before["funcs"], after["funcs"], before["goroutines"], after["goroutines"], before["users"], after["users"], before["wasmMemory"], after["wasmMemory"]))
+}
