@@ -137,7 +137,6 @@ func decodeSteps(t *testing.T, raw json.RawMessage) []map[string]any {
 	return steps
 }
 
-
 // compare checks the two records step by step, after normalising the
 // values that differ between any two runs (ids, tokens, timestamps).
 func compare(t *testing.T, name string, ref, ours []map[string]any) {

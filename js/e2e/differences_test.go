@@ -182,4 +182,3 @@ func jsString(s string) string {
 	b.WriteByte('\'')
 	return b.String()
 }
-
