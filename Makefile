@@ -6,13 +6,17 @@ CHROMIUM ?= /usr/bin/chromium
 GOROOT := $(shell $(GO) env GOROOT)
 WASM_ENV := GOOS=js GOARCH=wasm PATH="$$PATH:$(GOROOT)/lib/wasm"
 
-.PHONY: all build demo test vet test-go test-wasm chromium tools fuzz clean
+.PHONY: all build demo test vet test-go test-wasm chromium tools fuzz bench clean
 
 all: build
 
 ## build: js/dist (gotrue.wasm, .br, .gz, the four entries, wasm_exec.js)
 build:
 	$(GO) run ./js/build
+
+## bench: sizes, start-up, call, network and memory costs against the floor and gotrue-js, in one run
+bench: chromium tools
+	CHROMIUM=$(CHROMIUM) $(GO) run ./js/bench
 
 ## demo: build, then serve the playground on the embedded emulator
 demo: build

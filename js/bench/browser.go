@@ -1,0 +1,307 @@
+//go:build !js
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/gotrue-wasm/gotrue-wasm/example/devserver"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/gotruetest"
+)
+
+var pages = fstest.MapFS{
+	"ours-sync.html":  {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue;</script>`)},
+	"ours-async.html": {Data: []byte(`<!doctype html><script type="module">import G from '/dist/gotrue.async.mjs'; window.readyAt = performance.now(); window.lib = G;</script>`)},
+	"floor-sync.html": {Data: []byte(`<!doctype html><script src="/floor/floor.js"></script><script>window.readyAt = performance.now();</script>`)},
+	"floor-async.html": {Data: []byte(`<!doctype html><script type="module">await import('/floor/floor.async.mjs'); window.readyAt = performance.now();</script>`)},
+	"ref.html": {Data: []byte(`<!doctype html><script src="/ref/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue.default;</script>`)},
+}
+
+// env is one site (emulator, library, floor, gotrue-js) and one Chromium.
+type env struct {
+	emu    *gotruetest.Server
+	srv    *httptest.Server
+	ctx    context.Context
+	cancel func()
+}
+
+func (b *built) browser(tmp string) (*env, error) {
+	emu := gotruetest.New(gotruetest.WithAutoconfirm(true))
+	mux := http.NewServeMux()
+	mux.Handle("/", devserver.New(devserver.Config{Pages: pages, Dist: b.dist, Emulator: emu}))
+	mux.Handle("/floor/", http.StripPrefix("/floor", devserver.Dist(b.floorDir)))
+	mux.HandleFunc("/ref/gotrue.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		http.ServeFile(w, r, b.ref)
+	})
+	srv := httptest.NewServer(mux)
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("js-flags", "--expose-gc"), chromedp.Flag("enable-precise-memory-info", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		srv.Close()
+		return nil, fmt.Errorf("starting %s: %w", chromium, err)
+	}
+	return &env{emu: emu, srv: srv, ctx: ctx, cancel: func() { cancel(); cancelAlloc(); srv.Close() }}, nil
+}
+
+func (e *env) close() { e.cancel() }
+
+// page opens path in a fresh browser context (an empty cache) and waits
+// for window.readyAt.
+func (e *env) page(path string) (context.Context, func(), error) {
+	ctx, cancel := chromedp.NewContext(e.ctx, chromedp.WithNewBrowserContext())
+	if err := chromedp.Do(ctx, chromedp.Navigate(e.srv.URL+path)); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	_, err := eval[float64](ctx, `new Promise((r) => { const p = () => window.readyAt !== undefined ? r(window.readyAt) : setTimeout(p, 5); p(); })`)
+	return ctx, cancel, err
+}
+
+func eval[T any](ctx context.Context, js string) (T, error) {
+	c, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	return chromedp.Run(c, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
+// evalJSON runs an async body and decodes its result.
+func evalJSON(ctx context.Context, body string, v any) error {
+	s, err := eval[string](ctx, `(async () => JSON.stringify(await (async () => {`+body+`})()))()`)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func percentile(xs []float64, p float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	i := int(p * float64(len(s)-1))
+	return s[i]
+}
+
+// startup is navigation start to ready, median of loads, per entry.
+func (e *env) startup(t *table, loads int) error {
+	measure := func(path string) (float64, error) {
+		var xs []float64
+		for i := 0; i < loads; i++ {
+			ctx, cancel, err := e.page(path)
+			if err != nil {
+				return 0, err
+			}
+			v, err := eval[float64](ctx, `window.readyAt`)
+			cancel()
+			if err != nil {
+				return 0, err
+			}
+			xs = append(xs, v)
+		}
+		return median(xs), nil
+	}
+	for _, c := range []struct{ name, ours, floor string }{
+		{"synchronous entry (gotrue.js, inline)", "/ours-sync.html", "/floor-sync.html"},
+		{"non-blocking entry (gotrue.async.mjs, streamed)", "/ours-async.html", "/floor-async.html"},
+	} {
+		o, err := measure(c.ours)
+		if err != nil {
+			return err
+		}
+		f, err := measure(c.floor)
+		if err != nil {
+			return err
+		}
+		t.add("start-up", c.name+" (target <= 1.2x)", ms(o), ms(f)+" floor", o/f)
+	}
+	ref, err := measure("/ref.html")
+	if err != nil {
+		return err
+	}
+	o, _ := measure("/ours-sync.html")
+	t.add("start-up", "synchronous entry / gotrue-js 1.0.1", ms(o), ms(ref)+" gotrue-js", o/ref)
+	return nil
+}
+
+const user = "bench@example.com"
+
+func (e *env) ensureUser() {
+	body := `{"email":"` + user + `","password":"secret","confirm":true}`
+	req, _ := http.NewRequest("POST", e.srv.URL+"/.netlify/identity/admin/users", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+e.emu.Config().OperatorToken)
+	if res, err := http.DefaultClient.Do(req); err == nil {
+		res.Body.Close()
+	}
+}
+
+// perCall times n calls of expr in the page, in µs per call, median of 7.
+const perCall = `const time = (f, n) => { const runs = []; for (let r = 0; r < 7; r++) { const t0 = performance.now(); for (let i = 0; i < n; i++) f(); runs.push((performance.now() - t0) * 1000 / n); } runs.sort((a, b) => a - b); return runs[3]; };`
+
+func (e *env) syncCalls(t *table) error {
+	e.ensureUser()
+	var floor float64
+	ctx, cancel, err := e.page("/floor-sync.html")
+	if err != nil {
+		return err
+	}
+	err = evalJSON(ctx, perCall+`return time(() => floorCall(), 5000);`, &floor)
+	cancel()
+	if err != nil {
+		return err
+	}
+	calls := `const auth = new lib(); const user = await auth.login('` + user + `', 'secret', true);
+		return { currentUser: time(() => auth.currentUser(), 5000), tokenDetails: time(() => user.tokenDetails(), 5000),
+			loginExternalUrl: time(() => auth.loginExternalUrl('github'), 5000) };`
+	var ours, ref map[string]float64
+	for _, p := range []struct {
+		path string
+		dst  *map[string]float64
+	}{{"/ours-sync.html", &ours}, {"/ref.html", &ref}} {
+		ctx, cancel, err := e.page(p.path)
+		if err != nil {
+			return err
+		}
+		err = evalJSON(ctx, perCall+calls, p.dst)
+		cancel()
+		if err != nil {
+			return err
+		}
+	}
+	for _, m := range []string{"currentUser", "tokenDetails", "loginExternalUrl"} {
+		t.add("sync call", m+"() / trivial Go call (target <= 1.5x)", us(ours[m]), us(floor)+" floor", ours[m]/floor)
+		t.add("sync call", m+"() / gotrue-js", us(ours[m]), us(ref[m])+" gotrue-js", ours[m]/ref[m])
+	}
+	return nil
+}
+
+// network times each operation 40 times against the emulator.
+func (e *env) network(t *table) error {
+	e.ensureUser()
+	body := `const auth = new lib(); const out = { login: [], getUserData: [], update: [], 'jwt(true)': [] };
+		const time = async (k, f) => { const t0 = performance.now(); await f(); out[k].push(performance.now() - t0); };
+		let user;
+		for (let i = 0; i < 40; i++) {
+			await time('login', async () => { user = await auth.login('` + user + `', 'secret', true); });
+			await time('getUserData', () => user.getUserData());
+			await time('update', () => user.update({ data: { n: i } }));
+			await time('jwt(true)', () => user.jwt(true));
+		}
+		return out;`
+	res := map[string]map[string][]float64{}
+	for _, p := range []string{"/ours-sync.html", "/ref.html"} {
+		ctx, cancel, err := e.page(p)
+		if err != nil {
+			return err
+		}
+		var m map[string][]float64
+		err = evalJSON(ctx, body, &m)
+		cancel()
+		if err != nil {
+			return err
+		}
+		res[p] = m
+	}
+	for _, op := range []string{"login", "getUserData", "update", "jwt(true)"} {
+		o, r := res["/ours-sync.html"][op], res["/ref.html"][op]
+		t.add("network", op+" p50 (target <= 1.05x)", ms(median(o)), ms(median(r))+" gotrue-js", median(o)/median(r))
+		t.add("network", op+" p95", ms(percentile(o, 0.95)), ms(percentile(r, 0.95))+" gotrue-js", percentile(o, 0.95)/percentile(r, 0.95))
+	}
+	return nil
+}
+
+// storm: 1,000 concurrent jwt() calls on an expiring token.
+func (e *env) storm(t *table) error {
+	e.ensureUser()
+	body := `const auth = new lib(); const user = await auth.login('` + user + `', 'secret', true);
+		await new Promise((r) => setTimeout(r, 1100));
+		const before = await (await fetch('/_bench/refreshes')).json();
+		const t0 = performance.now();
+		const all = await Promise.all(Array.from({ length: 1000 }, () => user.jwt()));
+		const ms = performance.now() - t0;
+		const after = await (await fetch('/_bench/refreshes')).json();
+		return { ms, requests: after - before, same: all.every((j) => j === all[0]) };`
+	mux := e.srv.Config.Handler.(*http.ServeMux)
+	mux.HandleFunc("/_bench/refreshes", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, e.emu.RefreshTokenCount())
+	})
+	res := map[string]struct {
+		MS       float64
+		Requests int
+		Same     bool
+	}{}
+	for _, p := range []string{"/ours-sync.html", "/ref.html"} {
+		e.emu.Advance(-3600e9 + 30e9) // tokens issued now expire within the 60 s margin
+		ctx, cancel, err := e.page(p)
+		if err == nil {
+			var r struct {
+				MS       float64
+				Requests int
+				Same     bool
+			}
+			err = evalJSON(ctx, body, &r)
+			res[p] = r
+			cancel()
+		}
+		e.emu.Advance(3600e9 - 30e9)
+		if err != nil {
+			return err
+		}
+	}
+	o, r := res["/ours-sync.html"], res["/ref.html"]
+	t.add("storm", "1,000 concurrent jwt(): refresh requests (must be 1)", fmt.Sprint(o.Requests), fmt.Sprint(r.Requests)+" gotrue-js", 0)
+	t.add("storm", "1,000 concurrent jwt(): total time", ms(o.MS), ms(r.MS)+" gotrue-js", o.MS/r.MS)
+	return nil
+}
+
+// memory: wasm linear memory and JS heap after 1k and after n cycles.
+func (e *env) memory(t *table, n int) error {
+	e.ensureUser()
+	ctx, cancel, err := e.page("/ours-sync.html")
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	body := `const stats = lib[Symbol.for('gotrue-wasm.stats')]; const auth = new lib();
+		const cycle = async () => { const u = await auth.login('` + user + `', 'secret', true); await u.jwt(); await u.logout(); };
+		const snap = async () => { gc(); await new Promise((r) => setTimeout(r, 100)); gc(); const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, funcs: s.funcs, goroutines: s.goroutines, goHeap: s.heapInuse }; };
+		for (let i = 0; i < 1000; i++) await cycle();
+		const k1 = await snap();
+		for (let i = 1000; i < ` + fmt.Sprint(n) + `; i++) await cycle();
+		const kn = await snap();
+		return { k1, kn };`
+	var r struct{ K1, Kn map[string]float64 }
+	if err := evalJSON(ctx, body, &r); err != nil {
+		return err
+	}
+	label := fmt.Sprintf("after %dk cycles / after 1k (target flat)", n/1000)
+	t.add("memory", "wasm linear memory "+label, kb(int(r.Kn["wasm"])), kb(int(r.K1["wasm"])), r.Kn["wasm"]/r.K1["wasm"])
+	t.add("memory", "Go heap in use "+label, kb(int(r.Kn["goHeap"])), kb(int(r.K1["goHeap"])), r.Kn["goHeap"]/r.K1["goHeap"])
+	t.add("memory", "JS heap "+label, kb(int(r.Kn["heap"])), kb(int(r.K1["heap"])), r.Kn["heap"]/r.K1["heap"])
+	t.add("memory", "live js.Funcs, goroutines "+label, fmt.Sprintf("%v, %v", r.Kn["funcs"], r.Kn["goroutines"]), fmt.Sprintf("%v, %v", r.K1["funcs"], r.K1["goroutines"]), 0)
+	return nil
+}

@@ -1,0 +1,142 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+)
+
+// floorSource is the floor program: only syscall/js, a trivial exported
+// function (the boundary floor for call costs), and a ready signal.
+const floorSource = `package main
+
+import "syscall/js"
+
+func main() {
+	js.Global().Set("floorCall", js.FuncOf(func(this js.Value, args []js.Value) any { return nil }))
+	select {}
+}
+`
+
+type built struct {
+	root, dist, floorDir string
+	ref                  string // gotrue-js 1.0.1's browser bundle
+}
+
+func prepare(tmp string) (*built, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return nil, err
+	}
+	b := &built{root: root, dist: filepath.Join(tmp, "dist"), floorDir: filepath.Join(tmp, "floor"),
+		ref: filepath.Join(root, "js", "tools", "node_modules", "gotrue-js", "browser", "gotrue.js")}
+	if _, err := os.Stat(b.ref); err != nil {
+		return nil, fmt.Errorf("gotrue-js is not installed: run make tools")
+	}
+	if err := goRun(root, nil, "run", "./js/build", "-out", b.dist); err != nil {
+		return nil, err
+	}
+	return b, b.buildFloor(tmp)
+}
+
+func (b *built) buildFloor(tmp string) error {
+	src := filepath.Join(tmp, "floorsrc")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(src, "main.go"), []byte(floorSource), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(src, "go.mod"), []byte("module floor\n\ngo 1.26\n"), 0o644); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(b.floorDir, 0o755); err != nil {
+		return err
+	}
+	wasm := filepath.Join(b.floorDir, "floor.wasm")
+	if err := goRun(src, []string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "."); err != nil {
+		return err
+	}
+	return b.floorEntries(wasm)
+}
+
+// floorEntries load the floor program as gotrue-wasm's entries load
+// gotrue.wasm: inline and synchronous, or streamed.
+func (b *built) floorEntries(wasmPath string) error {
+	wasm, err := os.ReadFile(wasmPath)
+	if err != nil {
+		return err
+	}
+	execJS, err := os.ReadFile(filepath.Join(b.dist, "wasm_exec.js"))
+	if err != nil {
+		return err
+	}
+	install, err := os.ReadFile(filepath.Join(b.root, "js", "src", "install.js"))
+	if err != nil {
+		return err
+	}
+	common := string(execJS) + "\n" + string(install) + "\n"
+	sync := common + "{ const go = new Go(); go.run(instantiateInline(" + strconv.Quote(base64.StdEncoding.EncodeToString(wasm)) + ")(go.importObject)); }\n"
+	async := common + "const go = new Go(); go.run(await instantiateStreaming(new URL('./floor.wasm', import.meta.url))(go.importObject));\n"
+	if err := os.WriteFile(filepath.Join(b.floorDir, "floor.js"), []byte(sync), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(b.floorDir, "floor.async.mjs"), []byte(async), 0o644)
+}
+
+func goRun(dir string, env []string, args ...string) error {
+	cmd := exec.Command("go", args...)
+	cmd.Dir, cmd.Stdout, cmd.Stderr = dir, os.Stderr, os.Stderr
+	cmd.Env = append(os.Environ(), env...)
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go %s: %w", strings.Join(args, " "), err)
+	}
+	return nil
+}
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(strings.TrimSpace(string(out))), nil
+}
+
+// compressed returns the raw, gzip -9 and brotli -q 11 sizes.
+func compressed(data []byte) (raw, gz, br int) {
+	var g bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	_, _ = gw.Write(data)
+	_ = gw.Close()
+	var r bytes.Buffer
+	bw := brotli.NewWriterLevel(&r, brotli.BestCompression)
+	_, _ = bw.Write(data)
+	_ = bw.Close()
+	return len(data), g.Len(), r.Len()
+}
+
+func (b *built) sizes(t *table) {
+	file := func(p string) []byte { d, _ := os.ReadFile(p); return d }
+	oursRaw, oursGz, oursBr := compressed(file(filepath.Join(b.dist, "gotrue.wasm")))
+	floorRaw, floorGz, floorBr := compressed(file(filepath.Join(b.floorDir, "floor.wasm")))
+	refRaw, refGz, refBr := compressed(file(b.ref))
+	t.add("size", "gotrue.wasm raw / floor program", kb(oursRaw), kb(floorRaw), float64(oursRaw)/float64(floorRaw))
+	t.add("size", "gotrue.wasm gzip -9 / floor program", kb(oursGz), kb(floorGz), float64(oursGz)/float64(floorGz))
+	t.add("size", "gotrue.wasm brotli -q 11 / floor (target <= 1.5x)", kb(oursBr), kb(floorBr), float64(oursBr)/float64(floorBr))
+	t.add("size", "gotrue.wasm brotli / gotrue-js 1.0.1 bundle", kb(oursBr), kb(refBr)+" (raw "+kb(refRaw)+")", float64(oursBr)/float64(refBr))
+	_ = refGz
+	for _, e := range []string{"gotrue.js", "gotrue.mjs", "gotrue.async.js", "gotrue.async.mjs"} {
+		raw, gz, br := compressed(file(filepath.Join(b.dist, e)))
+		t.add("size", "entry "+e+": brotli (raw, gzip)", kb(br), "("+kb(raw)+", "+kb(gz)+")", 0)
+	}
+}

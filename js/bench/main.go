@@ -1,0 +1,67 @@
+//go:build !js
+
+// Command bench measures what the swap from gotrue-js costs, every row
+// against a baseline measured in the same run: sizes against a floor
+// program (only syscall/js, same build flags) and gotrue-js 1.0.1, start-up
+// against the floor loaded the same way, synchronous calls against a
+// trivial Go call, network operations and a refresh storm against
+// gotrue-js, and memory over login/jwt/logout cycles. Run it with make
+// bench; it needs Chromium and js/tools (npm ci).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+func main() {
+	loads := flag.Int("loads", 11, "page loads per start-up measurement")
+	cycles := flag.Int("cycles", 10000, "login/jwt/logout cycles for the memory rows")
+	out := flag.String("out", "artifacts/bench.txt", "where to write the table as well")
+	flag.Parse()
+	if err := run(*loads, *cycles, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(loads, cycles int, out string) error {
+	start := time.Now()
+	tmp, err := os.MkdirTemp("", "gotrue-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	b, err := prepare(tmp)
+	if err != nil {
+		return err
+	}
+	t := &table{}
+	b.sizes(t)
+	env, err := b.browser(tmp)
+	if err != nil {
+		return err
+	}
+	defer env.close()
+	steps := []func(*table) error{
+		func(t *table) error { return env.startup(t, loads) },
+		env.syncCalls,
+		env.network,
+		env.storm,
+		func(t *table) error { return env.memory(t, cycles) },
+	}
+	for _, step := range steps {
+		if err := step(t); err != nil {
+			return err
+		}
+	}
+	text := t.render(time.Since(start))
+	fmt.Print(text)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err == nil {
+		_ = os.WriteFile(out, []byte(text), 0o644)
+	}
+	return nil
+}
