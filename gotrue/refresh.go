@@ -132,10 +132,7 @@ func (u *User) adoptRotated(failed string) *Token {
 	if terr != nil {
 		return nil
 	}
-	u.mu.Lock()
-	u.token = tok
-	u.version++
-	u.mu.Unlock()
+	u.replaceToken(tok)
 	return tok
 }
 
@@ -186,10 +183,7 @@ func (u *User) adoptStored(refreshToken string) *Token {
 	if err != nil || cur == nil || tok.RefreshToken() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
 		return nil
 	}
-	u.mu.Lock()
-	u.token = tok
-	u.version++
-	u.mu.Unlock()
+	u.replaceToken(tok)
 	return tok
 }
 
@@ -201,6 +195,6 @@ func (u *User) clearAfterFailedRefresh(failed string) {
 			u.realm.RemoveSavedSession()
 		}
 	}
-	u.dropToken()
+	u.replaceToken(nil)
 	u.realm.clearCurrent(nil)
 }

@@ -55,6 +55,11 @@ func (u *User) setToken(raw Object) {
 	if err != nil {
 		u.realm.logf("error", "Gotrue-js: Failed to parse tokenResponse claims: "+err.Error())
 	}
+	u.replaceToken(t)
+}
+
+// replaceToken makes t the session's token (nil: no session).
+func (u *User) replaceToken(t *Token) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	u.token = t
@@ -198,13 +203,6 @@ func (u *User) refreshSavedSession() {
 // dropped and the realm's current user unset. The fields stay.
 func (u *User) ClearSession() {
 	u.realm.RemoveSavedSession()
-	u.dropToken()
+	u.replaceToken(nil)
 	u.realm.clearCurrent(nil)
-}
-
-func (u *User) dropToken() {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	u.token = nil
-	u.version++
 }

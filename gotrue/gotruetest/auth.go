@@ -34,6 +34,17 @@ func (s *Server) authenticate(rc reqCtx, r *http.Request) (*accessClaims, *apiEr
 	return claims, nil
 }
 
+// bearerUser runs the Bearer check of a user endpoint, answering its 401
+// with the clearing cookie; ok is false when the answer was sent.
+func (s *Server) bearerUser(w http.ResponseWriter, r *http.Request, rc reqCtx) (*accessClaims, bool) {
+	claims, aerr := s.authenticate(rc, r)
+	if aerr != nil {
+		s.fail401(w, rc, aerr)
+		return nil, false
+	}
+	return claims, true
+}
+
 // requestAud is the audience of a request: X-JWT-AUD, else the token's,
 // else the configured default.
 func (s *Server) requestAud(r *http.Request, claims *accessClaims) string {

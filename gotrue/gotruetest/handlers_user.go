@@ -11,9 +11,8 @@ func (s *Server) getUser(w http.ResponseWriter, r *http.Request, _ string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rc := s.begin()
-	claims, aerr := s.authenticate(rc, r)
-	if aerr != nil {
-		s.fail401(w, rc, aerr)
+	claims, ok := s.bearerUser(w, r, rc)
+	if !ok {
 		return
 	}
 	if s.requestAud(r, claims) != claims.Aud {
@@ -43,9 +42,8 @@ func (s *Server) putUser(w http.ResponseWriter, r *http.Request, _ string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rc := s.begin()
-	claims, aerr := s.authenticate(rc, r)
-	if aerr != nil {
-		s.fail401(w, rc, aerr)
+	claims, ok := s.bearerUser(w, r, rc)
+	if !ok {
 		return
 	}
 	var p UserUpdateParams
@@ -131,9 +129,8 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, _ string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rc := s.begin()
-	claims, aerr := s.authenticate(rc, r)
-	if aerr != nil {
-		s.fail401(w, rc, aerr)
+	claims, ok := s.bearerUser(w, r, rc)
+	if !ok {
 		return
 	}
 	u := s.userByID(claims.Sub)
