@@ -3,7 +3,6 @@ package gotrue
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 	"strings"
 )
 
@@ -68,11 +67,32 @@ func sendsClientHeader(apiURL, origin string) bool {
 	if origin == "" || isRelative(apiURL) {
 		return true
 	}
-	u, err := url.Parse(apiURL)
-	if err != nil || u.Host == "" {
-		return !strings.HasPrefix(apiURL, "//")
+	o, ok := urlOrigin(apiURL)
+	if !ok {
+		return !strings.HasPrefix(apiURL, "//") // a path relative to the page
 	}
-	return strings.EqualFold(u.Scheme+"://"+u.Host, origin)
+	return strings.EqualFold(o, origin)
+}
+
+// urlOrigin returns scheme://host[:port] of an absolute URL. It is parsed
+// by hand: net/url (with net/netip) would add to the wasm what one string
+// split does here.
+func urlOrigin(raw string) (string, bool) {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "/?#") {
+		return "", false
+	}
+	host := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host = rest[:i]
+	}
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:]
+	}
+	if host == "" {
+		return "", false
+	}
+	return strings.ToLower(scheme) + "://" + host, true
 }
 
 // API returns the client's API (gotrue.api).

@@ -20,6 +20,10 @@ func TestClientHeaderOnlyToOwnOrigin(t *testing.T) {
 		{"other port (D3)", "https://site.example:8443/x", "https://site.example", false},
 		{"protocol-relative (D3)", "//auth.example/x", "https://site.example", false},
 		{"no page origin: always, as gotrue-js", "https://auth.example/gotrue", "", true},
+		{"userinfo does not make it same-origin (D3)", "https://site.example@auth.example/x", "https://site.example", false},
+		{"scheme case", "HTTPS://site.example/x", "https://site.example", true},
+		{"query right after the host", "https://site.example?x=1", "https://site.example", true},
+		{"relative path", "api/identity", "https://site.example", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
