@@ -109,6 +109,16 @@ func TestPlaygroundByHand(t *testing.T) {
 
 	step("log out", chromedp.Click(section("logout")+` button[type=submit]`), chromedp.WaitVisible(section("logout")+` .result[data-ok=true]`))
 	assert.Equal(t, "Not logged in", text("#status-text"))
+
+	step("OAuth round trip: the provider page",
+		chromedp.Click(section("loginexternalurl")+` button[type=submit]`),
+		chromedp.WaitVisible(`#allow`))
+	assert.Contains(t, text("h1"), "Sign in with github")
+	step("OAuth round trip: back with #access_token",
+		chromedp.Click(`#allow`),
+		chromedp.WaitVisible(`#flow[data-ok=true]`))
+	assert.Contains(t, text("#flow"), "octocat@example.com")
+	assert.Contains(t, text("#status-text"), "Logged in as octocat@example.com")
 }
 
 func browser(t *testing.T) (context.Context, context.CancelFunc) {
