@@ -145,7 +145,7 @@ func (tb *tab) reload() {
 // JSON.
 func (tb *tab) evalRaw(expr string) json.RawMessage {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, 3*time.Minute) // generous: CI runs the server under -race
 	defer cancel()
 	js := `(async () => JSON.stringify(await (` + expr + `)) ?? "undefined")()`
 	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
