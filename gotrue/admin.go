@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 )
 
 // Admin is gotrue-js's user.admin: admin calls made with the user's
@@ -19,14 +18,14 @@ func (u *User) Admin() *Admin { return &Admin{user: u} }
 // gotrue-js, the pagination headers are ignored.
 //
 // GoTrue API: GET /admin/users.
-func (a *Admin) ListUsers(ctx context.Context, aud string) (json.RawMessage, error) {
+func (a *Admin) ListUsers(ctx context.Context, aud string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "GET", path: "/admin/users"}, aud)
 }
 
 // GetUser returns one user by id. The id is put in the path as is.
 //
 // GoTrue API: GET /admin/users/{id}.
-func (a *Admin) GetUser(ctx context.Context, id string) (json.RawMessage, error) {
+func (a *Admin) GetUser(ctx context.Context, id string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "GET", path: "/admin/users/" + id}, "")
 }
 
@@ -34,7 +33,7 @@ func (a *Admin) GetUser(ctx context.Context, id string) (json.RawMessage, error)
 // ({"role","confirm","password","email","app_metadata","user_metadata"}).
 //
 // GoTrue API: PUT /admin/users/{id}.
-func (a *Admin) UpdateUser(ctx context.Context, id string, attrs []byte) (json.RawMessage, error) {
+func (a *Admin) UpdateUser(ctx context.Context, id string, attrs []byte) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "PUT", path: "/admin/users/" + id, body: attrs}, "")
 }
 
@@ -42,23 +41,23 @@ func (a *Admin) UpdateUser(ctx context.Context, id string, attrs []byte) (json.R
 // password, as gotrue-js adds them to the caller's object.
 //
 // GoTrue API: POST /admin/users.
-func (a *Admin) CreateUser(ctx context.Context, email, password string, attrs Object) (json.RawMessage, error) {
+func (a *Admin) CreateUser(ctx context.Context, email, password string, attrs Object) (RawJSON, error) {
 	body := attrs.Clone()
-	_ = body.SetValue("email", email)
-	_ = body.SetValue("password", password)
+	body.SetString("email", email)
+	body.SetString("password", password)
 	b, _ := body.MarshalJSON()
 	return a.CreateUserJSON(ctx, b)
 }
 
 // CreateUserJSON sends body as is; bindings that serialise the caller's
 // object themselves use it.
-func (a *Admin) CreateUserJSON(ctx context.Context, body []byte) (json.RawMessage, error) {
+func (a *Admin) CreateUserJSON(ctx context.Context, body []byte) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "POST", path: "/admin/users", body: body}, "")
 }
 
 // DeleteUser deletes a user.
 //
 // GoTrue API: DELETE /admin/users/{id}.
-func (a *Admin) DeleteUser(ctx context.Context, id string) (json.RawMessage, error) {
+func (a *Admin) DeleteUser(ctx context.Context, id string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "DELETE", path: "/admin/users/" + id}, "")
 }

@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
@@ -85,7 +84,7 @@ type call struct {
 // do sends c as gotrue-js's API.request does and returns what its Promise
 // resolves to, as JSON: the parsed body for a JSON response, the text as a
 // JSON string otherwise. Non-2xx statuses become *HTTPError.
-func (a *API) do(ctx context.Context, c call) (json.RawMessage, error) {
+func (a *API) do(ctx context.Context, c call) (RawJSON, error) {
 	a.mu.Lock()
 	h := a.headers.Clone()
 	url := a.url
@@ -111,26 +110,20 @@ func (a *API) do(ctx context.Context, c call) (json.RawMessage, error) {
 	return decodeResponse(res)
 }
 
-func decodeResponse(res *Response) (json.RawMessage, error) {
+func decodeResponse(res *Response) (RawJSON, error) {
 	if strings.Contains(res.Header.Get("Content-Type"), "json") {
 		if err := validJSON(res.Body); err != nil {
 			return nil, &SyntaxError{Status: res.Status, Err: err}
 		}
 		if !res.OK() {
-			return nil, newHTTPError(res, json.RawMessage(res.Body))
+			return nil, newHTTPError(res, RawJSON(res.Body))
 		}
-		return json.RawMessage(res.Body), nil
+		return RawJSON(res.Body), nil
 	}
 	if !res.OK() {
 		return nil, newHTTPError(res, nil)
 	}
-	text, _ := json.Marshal(string(res.Body))
-	return text, nil
-}
-
-func validJSON(b []byte) error {
-	var v any
-	return json.Unmarshal(b, &v)
+	return quote(string(res.Body)), nil
 }
 
 // encodeURIComponent escapes s as JavaScript's encodeURIComponent does.

@@ -2,13 +2,12 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 )
 
 // Settings returns the server's settings verbatim.
 //
 // GoTrue API: GET /settings.
-func (c *Client) Settings(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) Settings(ctx context.Context) (RawJSON, error) {
 	return c.request(ctx, call{method: "GET", path: "/settings"})
 }
 
@@ -16,10 +15,10 @@ func (c *Client) Settings(ctx context.Context) (json.RawMessage, error) {
 // session). data, when not nil, is sent as is as the "data" field.
 //
 // GoTrue API: POST /signup.
-func (c *Client) Signup(ctx context.Context, email, password string, data json.RawMessage) (json.RawMessage, error) {
+func (c *Client) Signup(ctx context.Context, email, password string, data RawJSON) (RawJSON, error) {
 	body := Object{}
-	_ = body.SetValue("email", email)
-	_ = body.SetValue("password", password)
+	body.SetString("email", email)
+	body.SetString("password", password)
 	if data != nil {
 		body.Set("data", data)
 	}
@@ -75,8 +74,8 @@ func (c *Client) Recover(ctx context.Context, token string, remember bool) (*Use
 // GoTrue API: POST /verify.
 func (c *Client) Verify(ctx context.Context, typ, token string, remember bool) (*User, error) {
 	body := Object{}
-	_ = body.SetValue("token", token)
-	_ = body.SetValue("type", typ)
+	body.SetString("token", token)
+	body.SetString("type", typ)
 	return c.verify(ctx, body, remember)
 }
 
@@ -87,9 +86,9 @@ func (c *Client) Verify(ctx context.Context, typ, token string, remember bool) (
 func (c *Client) AcceptInvite(ctx context.Context, token, password string, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	body := Object{}
-	_ = body.SetValue("token", token)
-	_ = body.SetValue("password", password)
-	_ = body.SetValue("type", "signup")
+	body.SetString("token", token)
+	body.SetString("password", password)
+	body.SetString("type", "signup")
 	return c.verify(ctx, body, remember)
 }
 
@@ -107,9 +106,9 @@ func (c *Client) verify(ctx context.Context, body Object, remember bool) (*User,
 // returns the server's JSON ({}), also for unknown addresses.
 //
 // GoTrue API: POST /recover.
-func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (json.RawMessage, error) {
+func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (RawJSON, error) {
 	body := Object{}
-	_ = body.SetValue("email", email)
+	body.SetString("email", email)
 	b, _ := body.MarshalJSON()
 	return c.request(ctx, call{method: "POST", path: "/recover", body: b})
 }
@@ -117,7 +116,7 @@ func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (jso
 // createUserJSON starts a session from a token response. A response that
 // is not an object gives a session without a token, as in gotrue-js, whose
 // next request then fails on the server.
-func (c *Client) createUserJSON(ctx context.Context, res json.RawMessage, remember bool) (*User, error) {
+func (c *Client) createUserJSON(ctx context.Context, res RawJSON, remember bool) (*User, error) {
 	tok, _ := ParseObject(res)
 	return c.CreateUser(ctx, tok, remember)
 }
@@ -141,8 +140,7 @@ func (c *Client) CreateUser(ctx context.Context, tok Object, remember bool) (*Us
 // Establish.
 func (c *Client) NewUser(tok Object, remember bool) *User {
 	c.SetRememberHeaders(remember)
-	aud, _ := json.Marshal(c.audience)
-	return newUser(c.realm, c.api, tok, aud)
+	return newUser(c.realm, c.api, tok, quote(c.audience))
 }
 
 // Establish is the second half of CreateUser: it fetches the user and, with

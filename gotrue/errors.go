@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -30,7 +29,7 @@ var (
 type HTTPError struct {
 	Status     int
 	StatusText string
-	JSON       json.RawMessage // nil for a text body
+	JSON       RawJSON // nil for a text body
 	Text       string
 
 	Code             int    // "code" of {"code","msg"}
@@ -41,21 +40,19 @@ type HTTPError struct {
 	shaped atomic.Bool
 }
 
-func newHTTPError(res *Response, jsonBody json.RawMessage) *HTTPError {
+func newHTTPError(res *Response, jsonBody RawJSON) *HTTPError {
 	e := &HTTPError{Status: res.Status, StatusText: res.StatusText, JSON: jsonBody}
 	if jsonBody == nil {
 		e.Text = string(res.Body)
 		return e
 	}
-	var shape struct {
-		Code        json.RawMessage `json:"code"`
-		Msg         json.RawMessage `json:"msg"`
-		Error       json.RawMessage `json:"error"`
-		Description json.RawMessage `json:"error_description"`
-	}
-	_ = json.Unmarshal(jsonBody, &shape)
-	e.Code, _ = strconv.Atoi(string(shape.Code))
-	e.Msg, e.ErrorCode, e.ErrorDescription = jsString(shape.Msg), jsString(shape.Error), jsString(shape.Description)
+	shape, _ := ParseObject(jsonBody)
+	code, _ := shape.Get("code")
+	msg, _ := shape.Get("msg")
+	errCode, _ := shape.Get("error")
+	desc, _ := shape.Get("error_description")
+	e.Code, _ = strconv.Atoi(string(code))
+	e.Msg, e.ErrorCode, e.ErrorDescription = jsString(msg), jsString(errCode), jsString(desc)
 	return e
 }
 
@@ -105,16 +102,16 @@ func (e *HTTPError) shapedMessage() string {
 	if !e.IsJSON() || !truthy(e.JSON) {
 		return ""
 	}
-	var shape map[string]json.RawMessage
-	if json.Unmarshal(e.JSON, &shape) != nil {
+	shape, err := ParseObject(e.JSON)
+	if err != nil {
 		return ""
 	}
-	if m := shape["msg"]; truthy(m) {
+	if m, _ := shape.Get("msg"); truthy(m) {
 		return jsString(m)
 	}
-	if c := shape["error"]; truthy(c) {
+	if c, _ := shape.Get("error"); truthy(c) {
 		desc := "undefined"
-		if d, ok := shape["error_description"]; ok {
+		if d, ok := shape.Get("error_description"); ok {
 			desc = jsString(d)
 		}
 		return jsString(c) + ": " + desc
@@ -123,7 +120,7 @@ func (e *HTTPError) shapedMessage() string {
 }
 
 // truthy is JavaScript truthiness of a JSON value (absent is falsy).
-func truthy(raw json.RawMessage) bool {
+func truthy(raw RawJSON) bool {
 	switch s := strings.TrimSpace(string(raw)); s {
 	case "", "null", "false", `""`:
 		return false
@@ -135,36 +132,33 @@ func truthy(raw json.RawMessage) bool {
 	}
 }
 
-// jsString is String(value) for a JSON value, as a template literal gives it.
-func jsString(raw json.RawMessage) string {
-	if len(raw) == 0 {
+// jsString is String(value) for a JSON value, as a template literal gives
+// it; "" for a missing or invalid one.
+func jsString(raw RawJSON) string {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || validJSON([]byte(s)) != nil {
 		return ""
 	}
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return ""
-	}
-	switch x := v.(type) {
-	case string:
-		return x
-	case nil:
-		return "null"
-	case bool:
-		return strconv.FormatBool(x)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case []any:
-		parts := make([]string, len(x))
-		for i, p := range x {
-			b, _ := json.Marshal(p)
-			if p != nil {
-				parts[i] = jsString(b)
+	switch s[0] {
+	case '"':
+		str, _ := unquote([]byte(s))
+		return str
+	case 'n', 't', 'f':
+		return s
+	case '{':
+		return "[object Object]"
+	case '[':
+		elems, _ := splitArray([]byte(s))
+		parts := make([]string, len(elems))
+		for i, p := range elems {
+			if string(p) != "null" {
+				parts[i] = jsString(p)
 			}
 		}
 		return strings.Join(parts, ",")
-	default:
-		return "[object Object]"
 	}
+	f, _ := strconv.ParseFloat(s, 64)
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // SyntaxError reports a response whose Content-Type says JSON but whose body

@@ -21,8 +21,8 @@ func FuzzTokenClaims(f *testing.F) {
 	f.Add("")
 	f.Fuzz(func(t *testing.T, access string) {
 		var raw Object
-		_ = raw.SetValue("access_token", access)
-		_ = raw.SetValue("refresh_token", "rt")
+		raw.SetString("access_token", access)
+		raw.SetString("refresh_token", "rt")
 		tok, err := newToken(raw)
 		if tok == nil {
 			t.Fatal("nil token")

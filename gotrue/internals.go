@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 )
 
 // The methods below are gotrue-js's underscore-prefixed members. No known
@@ -27,7 +26,7 @@ func (o RequestOptions) call(path string) call {
 
 // Request is GoTrue._request: an unauthenticated call to path, with the
 // client's audience and shaped errors.
-func (c *Client) Request(ctx context.Context, path string, o RequestOptions) (json.RawMessage, error) {
+func (c *Client) Request(ctx context.Context, path string, o RequestOptions) (RawJSON, error) {
 	cl := o.call(path)
 	if aud := o.Audience; aud != "" {
 		cl.header.Set("X-JWT-AUD", aud)
@@ -38,7 +37,7 @@ func (c *Client) Request(ctx context.Context, path string, o RequestOptions) (js
 }
 
 // Request is User._request: an authenticated call to path.
-func (u *User) Request(ctx context.Context, path string, o RequestOptions) (json.RawMessage, error) {
+func (u *User) Request(ctx context.Context, path string, o RequestOptions) (RawJSON, error) {
 	return u.request(ctx, o.call(path), o.Audience)
 }
 
@@ -62,6 +61,6 @@ func (u *User) RefreshSavedSession() { u.refreshSavedSession() }
 
 // NewUser is `new User(api, tokenResponse, audience)`: a session for api
 // that becomes the realm's current user. A nil audience is undefined.
-func (r *Realm) NewUser(api *API, tok Object, audience json.RawMessage) *User {
+func (r *Realm) NewUser(api *API, tok Object, audience RawJSON) *User {
 	return newUser(r, api, tok, audience)
 }

@@ -1,11 +1,7 @@
 package gotrue
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 )
 
 // Object is a JSON object that keeps its keys in order, as a JavaScript
@@ -15,7 +11,7 @@ import (
 // JSON.parse does. The zero value is an empty object.
 type Object struct {
 	keys []string
-	vals map[string]json.RawMessage
+	vals map[string]RawJSON
 }
 
 // ErrNotObject reports JSON that is valid but not an object.
@@ -35,7 +31,7 @@ func (o Object) Keys() []string { return append([]string(nil), o.keys...) }
 func (o Object) Len() int { return len(o.keys) }
 
 // Get returns the raw JSON value of key.
-func (o Object) Get(key string) (json.RawMessage, bool) {
+func (o Object) Get(key string) (RawJSON, bool) {
 	v, ok := o.vals[key]
 	return v, ok
 }
@@ -46,33 +42,22 @@ func (o Object) String(key string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return "", false
-	}
-	return s, true
+	return unquote(raw)
 }
 
 // Set sets key to a raw JSON value, appending the key if it is new.
-func (o *Object) Set(key string, raw json.RawMessage) {
+func (o *Object) Set(key string, raw RawJSON) {
 	if o.vals == nil {
-		o.vals = map[string]json.RawMessage{}
+		o.vals = map[string]RawJSON{}
 	}
 	if _, ok := o.vals[key]; !ok {
 		o.keys = append(o.keys, key)
 	}
-	o.vals[key] = append(json.RawMessage(nil), raw...)
+	o.vals[key] = append(RawJSON(nil), raw...)
 }
 
-// SetValue sets key to v encoded as JSON.
-func (o *Object) SetValue(key string, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("gotrue: encoding %q: %w", key, err)
-	}
-	o.Set(key, raw)
-	return nil
-}
+// SetString sets key to a JSON string.
+func (o *Object) SetString(key, value string) { o.Set(key, quote(value)) }
 
 // Clone returns an independent copy.
 func (o Object) Clone() Object {
@@ -85,48 +70,39 @@ func (o Object) Clone() Object {
 
 // MarshalJSON writes the object with its keys in order.
 func (o Object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	b := []byte{'{'}
 	for i, k := range o.keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		b.Write(o.vals[k])
+		b = append(b, quote(k)...)
+		b = append(b, ':')
+		b = append(b, o.vals[k]...)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
 }
 
 // UnmarshalJSON reads a JSON object, keeping key order.
 func (o *Object) UnmarshalJSON(data []byte) error {
 	*o = Object{}
-	d := json.NewDecoder(bytes.NewReader(data))
-	tok, err := d.Token()
-	if err != nil {
+	if err := validJSON(data); err != nil {
 		return err
 	}
-	if tok != json.Delim('{') {
+	i := skipWS(data, 0)
+	if data[i] != '{' {
 		return ErrNotObject
 	}
-	for d.More() {
-		kt, err := d.Token()
-		if err != nil {
-			return err
+	i = skipWS(data, i+1)
+	for data[i] != '}' {
+		kend, _ := scanString(data, i)
+		key, _ := unquote(data[i:kend])
+		vstart := skipWS(data, skipWS(data, kend)+1)
+		vend, _ := scanValue(data, vstart, 1)
+		o.Set(key, data[vstart:vend])
+		i = skipWS(data, vend)
+		if data[i] == ',' {
+			i = skipWS(data, i+1)
 		}
-		var v json.RawMessage
-		if err := d.Decode(&v); err != nil {
-			return err
-		}
-		o.Set(kt.(string), v)
-	}
-	if _, err := d.Token(); err != nil {
-		return err
-	}
-	if _, err := d.Token(); err != io.EOF {
-		return errors.New("gotrue: invalid JSON: data after the object")
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"encoding/json"
 	"errors"
 )
 
@@ -11,7 +10,7 @@ type storedSession struct {
 	data     Object
 	url      string
 	token    Object
-	audience json.RawMessage
+	audience RawJSON
 	id       string
 }
 

@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"math"
 	"strconv"
@@ -65,9 +64,9 @@ func newToken(raw Object) (*Token, error) {
 	}
 	t.ExpiresAt = exp * 1000
 	if math.IsNaN(t.ExpiresAt) {
-		t.raw.Set("expires_at", json.RawMessage("null")) // NaN serialises as null
+		t.raw.Set("expires_at", RawJSON("null")) // NaN serialises as null
 	} else {
-		t.raw.Set("expires_at", json.RawMessage(formatNumber(t.ExpiresAt)))
+		t.raw.Set("expires_at", RawJSON(formatNumber(t.ExpiresAt)))
 	}
 	return t, nil
 }
@@ -87,13 +86,12 @@ func jwtExp(raw Object) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	var claims struct {
-		Exp json.RawMessage `json:"exp"`
-	}
-	if err := json.Unmarshal(payload, &claims); err != nil {
+	claims, err := ParseObject(payload)
+	if err != nil {
 		return 0, errors.New("SyntaxError: the JWT payload is not valid JSON")
 	}
-	return numberValue(claims.Exp), nil
+	exp, _ := claims.Get("exp")
+	return numberValue(exp), nil
 }
 
 // decodeSegment is gotrue-js's urlBase64Decode: base64url to standard
@@ -116,26 +114,28 @@ func decodeSegment(s string) ([]byte, error) {
 }
 
 // numberValue is JavaScript's Number(v) for the JSON values a token holds:
-// numbers and numeric strings convert, anything else is NaN.
-func numberValue(raw json.RawMessage) float64 {
-	var v any
-	if len(raw) == 0 || json.Unmarshal(raw, &v) != nil {
+// numbers and numeric strings convert, null and false are 0, true is 1,
+// anything else (and a missing value) is NaN.
+func numberValue(raw RawJSON) float64 {
+	switch s := strings.TrimSpace(string(raw)); {
+	case s == "":
 		return math.NaN()
-	}
-	switch x := v.(type) {
-	case float64:
-		return x
-	case string:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
+	case s == "null" || s == "false":
+		return 0
+	case s == "true":
+		return 1
+	case s[0] == '"':
+		str, ok := unquote([]byte(s))
+		if str = strings.TrimSpace(str); ok && str == "" {
+			return 0
+		}
+		if f, err := strconv.ParseFloat(str, 64); ok && err == nil {
 			return f
 		}
-	case nil:
-		return 0
-	case bool:
-		if x {
-			return 1
+	case s[0] == '-' || s[0] >= '0' && s[0] <= '9':
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f
 		}
-		return 0
 	}
 	return math.NaN()
 }

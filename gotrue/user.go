@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"bytes"
-	"encoding/json"
 	"sync"
 )
 
@@ -17,7 +16,7 @@ type User struct {
 	mu       sync.Mutex
 	token    *Token // nil once the session is cleared
 	url      string
-	audience json.RawMessage // nil when undefined (sessions saved by gotrue-js 0.9)
+	audience RawJSON // nil when undefined (sessions saved by gotrue-js 0.9)
 	fields   Object
 	version  uint64
 	binding  any
@@ -43,7 +42,7 @@ func PrototypeKey(name string) bool { return prototypeKeys[name] }
 
 // newUser is gotrue-js's `new User(api, tokenResponse, audience)`: it
 // processes the token and becomes the realm's current user.
-func newUser(r *Realm, api *API, tok Object, audience json.RawMessage) *User {
+func newUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
 	u := &User{realm: r, api: api, url: api.URL(), audience: audience}
 	u.setToken(tok)
 	r.setCurrent(u)
@@ -95,7 +94,7 @@ func (u *User) Fields() Object {
 }
 
 // Field returns one field's raw JSON value.
-func (u *User) Field(key string) (json.RawMessage, bool) {
+func (u *User) Field(key string) (RawJSON, bool) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	return u.fields.Get(key)
@@ -154,7 +153,7 @@ func (u *User) saveUserData(attrs Object, fromStorage bool) {
 		u.fields.Set(k, attrs.vals[k])
 	}
 	if fromStorage {
-		u.fields.Set("_fromStorage", json.RawMessage("true"))
+		u.fields.Set("_fromStorage", RawJSON("true"))
 	}
 	u.version++
 }
@@ -172,9 +171,8 @@ func (u *User) Details() []byte {
 		tj, _ := u.token.MarshalJSON()
 		b.Write(tj)
 	}
-	urlJSON, _ := json.Marshal(u.url)
 	b.WriteString(`,"url":`)
-	b.Write(urlJSON)
+	b.Write(quote(u.url))
 	if u.audience != nil {
 		b.WriteString(`,"audience":`)
 		b.Write(u.audience)

@@ -2,13 +2,12 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 )
 
 // request is gotrue-js's User._request: X-JWT-AUD when an audience is set,
 // a fresh JWT (which may refresh), the Bearer header, then the call. Any
 // error, a failed refresh included, comes back shaped.
-func (u *User) request(ctx context.Context, c call, aud string) (json.RawMessage, error) {
+func (u *User) request(ctx context.Context, c call, aud string) (RawJSON, error) {
 	if aud == "" {
 		aud, _ = u.Audience()
 	}
@@ -58,7 +57,7 @@ func (u *User) Update(ctx context.Context, attrs []byte) error {
 	return u.merge(res)
 }
 
-func (u *User) merge(res json.RawMessage) error {
+func (u *User) merge(res RawJSON) error {
 	var attrs Object
 	if err := attrs.UnmarshalJSON(res); err != nil && err != ErrNotObject {
 		return &ResponseError{Op: "user", Msg: "the server's user is not valid JSON"}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -78,16 +77,15 @@ func objectArg(args []safejs.Value, i int, method, name string) (gotrue.Object, 
 }
 
 // audienceJSON is a User audience: undefined stays undefined (nil).
-func audienceJSON(v safejs.Value) json.RawMessage {
+func audienceJSON(v safejs.Value) gotrue.RawJSON {
 	if v.IsUndefined() {
 		return nil
 	}
-	b, _ := json.Marshal(jsString(v))
-	return b
+	return gotrue.JSONString(jsString(v))
 }
 
 // resultToJS turns what a core call resolved with (JSON) into its value.
-func resultToJS(raw json.RawMessage) (any, error) {
+func resultToJS(raw gotrue.RawJSON) (any, error) {
 	if raw == nil {
 		return safejs.Undefined(), nil
 	}

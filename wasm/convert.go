@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"math"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -158,7 +157,7 @@ func setTokenByReference(obj safejs.Value, ref *userRef, tok safejs.Value) error
 	return obj.Set("token", tok)
 }
 
-func setJSONProp(obj safejs.Value, key string, raw json.RawMessage, num float64) error {
+func setJSONProp(obj safejs.Value, key string, raw gotrue.RawJSON, num float64) error {
 	if string(raw) == "null" && math.IsNaN(num) {
 		return setProp(obj, key, math.NaN())
 	}
