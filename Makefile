@@ -36,6 +36,7 @@ js/tools/node_modules/.package-lock.json: js/tools/package-lock.json js/tools/pa
 	cd js/tools && npm ci --no-audit --no-fund --loglevel=error
 
 vet:
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(WASM_ENV) $(GO) vet ./wasm/...
 

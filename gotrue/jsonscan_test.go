@@ -24,13 +24,13 @@ func TestScannerAgreesWithEncodingJSON(t *testing.T) {
 func TestQuoteIsJSONStringify(t *testing.T) {
 	t.Parallel()
 	tests := map[string]string{
-		`plain`:           `"plain"`,
-		`a"b\c`:           `"a\"b\\c"`,
-		"line\nbreak\t":   `"line\nbreak\t"`,
-		"\x01\x1f":        `"\u0001\u001f"`,
-		"<html>&é😀":       `"<html>&é😀"`, // JSON.stringify does not escape these; encoding/json would
-		"bad\xffutf8":     `"bad` + "\uFFFD" + `utf8"`,
-		"\u2028 \u2029":   "\"\u2028 \u2029\"",
+		`plain`:         `"plain"`,
+		`a"b\c`:         `"a\"b\\c"`,
+		"line\nbreak\t": `"line\nbreak\t"`,
+		"\x01\x1f":      `"\u0001\u001f"`,
+		"<html>&é😀":     `"<html>&é😀"`, // JSON.stringify does not escape these; encoding/json would
+		"bad\xffutf8":   `"bad` + "\uFFFD" + `utf8"`,
+		"\u2028 \u2029": "\"\u2028 \u2029\"",
 	}
 	for in, want := range tests {
 		got := quote(in)

@@ -3,7 +3,6 @@
 package main
 
 import (
-
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )

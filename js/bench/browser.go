@@ -21,11 +21,11 @@ import (
 )
 
 var pages = fstest.MapFS{
-	"ours-sync.html":  {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue;</script>`)},
-	"ours-async.html": {Data: []byte(`<!doctype html><script type="module">import G from '/dist/gotrue.async.mjs'; window.readyAt = performance.now(); window.lib = G;</script>`)},
-	"floor-sync.html": {Data: []byte(`<!doctype html><script src="/floor/floor.js"></script><script>window.readyAt = performance.now();</script>`)},
+	"ours-sync.html":   {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue;</script>`)},
+	"ours-async.html":  {Data: []byte(`<!doctype html><script type="module">import G from '/dist/gotrue.async.mjs'; window.readyAt = performance.now(); window.lib = G;</script>`)},
+	"floor-sync.html":  {Data: []byte(`<!doctype html><script src="/floor/floor.js"></script><script>window.readyAt = performance.now();</script>`)},
 	"floor-async.html": {Data: []byte(`<!doctype html><script type="module">await import('/floor/floor.async.mjs'); window.readyAt = performance.now();</script>`)},
-	"ref.html": {Data: []byte(`<!doctype html><script src="/ref/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue.default;</script>`)},
+	"ref.html":         {Data: []byte(`<!doctype html><script src="/ref/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue.default;</script>`)},
 }
 
 // env is one site (emulator, library, floor, gotrue-js) and one Chromium.
