@@ -30,6 +30,22 @@ func (u *User) JWT(ctx context.Context, force bool) (string, error) {
 	return tok.AccessToken(), nil
 }
 
+// CachedJWT returns the access token when JWT would return it without a
+// request (a token that is not within ExpiryMargin of expiry, and no force).
+// Otherwise ok is false and refreshToken is what JWT would send, or "" when
+// there is no session; bindings use it to answer at once, or to share one
+// pending result among callers, as gotrue-js shares one Promise.
+func (u *User) CachedJWT(force bool) (access, refreshToken string, ok bool) {
+	tok := u.TokenDetails()
+	if tok == nil {
+		return "", "", false
+	}
+	if force || tok.expired(u.realm.nowMS()) {
+		return "", tok.RefreshToken(), false
+	}
+	return tok.AccessToken(), "", true
+}
+
 // refresh runs, or joins, the single flight for refreshToken.
 func (u *User) refresh(ctx context.Context, refreshToken string, force bool) (string, error) {
 	r := u.realm

@@ -114,7 +114,7 @@ func syncMethods() map[string]syncImpl {
 		"newUser": newUser, "recoverSession": recoverSession, "removeSavedSession": removeSavedSession,
 		"clearSession": clearSession, "saveUserData": saveUserData, "processTokenResponse": processTokenResponse,
 		"refreshSavedSession": refreshSavedSession, "details": details, "saveSession": saveSession,
-		"release": release, "stats": stats,
+		"release": release, "stats": stats, "jwt": jwt,
 	}
 }
 
@@ -123,7 +123,7 @@ func asyncMethods() map[string]asyncImpl {
 		"request": clientRequest, "settings": settings, "signup": signup, "login": login,
 		"confirm": confirm, "requestPasswordRecovery": requestPasswordRecovery, "recover": recoverToken,
 		"acceptInvite": acceptInvite, "createUser": createUser, "validateCurrentSession": validateCurrentSession,
-		"verify": verify, "update": update, "jwt": jwt, "logout": logout, "refreshToken": refreshToken,
+		"verify": verify, "update": update, "logout": logout, "refreshToken": refreshToken,
 		"userRequest": userRequest, "getUserData": getUserData, "listUsers": listUsers, "getUser": getUser,
 		"updateUser": updateUser, "adminCreateUser": adminCreateUser, "deleteUser": deleteUser,
 	}

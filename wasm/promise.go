@@ -51,6 +51,15 @@ func settle(w work, resolve, reject safejs.Value) {
 	}
 }
 
+// resolved returns a Promise resolved with v.
+func resolved(v any) safejs.Value {
+	p, err := jsPromise.Call("resolve", v)
+	if err != nil {
+		return rejected(err)
+	}
+	return p
+}
+
 // rejected returns a Promise rejected with err.
 func rejected(err error) safejs.Value {
 	p, perr := jsPromise.Call("reject", errToJS(err))

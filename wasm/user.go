@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"sync"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -114,17 +115,60 @@ func getUserData(args []safejs.Value) (work, error) {
 	return selfWork(ref, obj, ref.u.GetUserData), nil
 }
 
-func jwt(args []safejs.Value) (work, error) {
+// jwt answers a token that needs no refresh at once, without a goroutine,
+// and gives every caller waiting on the same refresh one shared Promise,
+// as gotrue-js's refreshPromises map does. Failures are rejections.
+func jwt(args []safejs.Value) (any, error) {
 	ref, obj, err := userArg(args, "jwt")
 	if err != nil {
-		return nil, err
+		return rejected(err), nil
 	}
 	force := truthy(arg(args, 2))
-	return func(ctx context.Context) (any, error) {
+	access, rt, ok := ref.u.CachedJWT(force)
+	if ok {
+		return resolved(accessTokenToJS(ref, access)), nil
+	}
+	if p, ok := refreshing.get(rt); ok {
+		return p, nil
+	}
+	p := newPromise(func(ctx context.Context) (any, error) {
 		s, err := ref.u.JWT(ctx, force)
+		refreshing.remove(rt)
 		_ = mirror(obj, ref)
 		return accessTokenToJS(ref, s), err
-	}, nil
+	})
+	refreshing.put(rt, p) // the goroutine cannot run before this: wasm has no preemption
+	return p, nil
+}
+
+// pendingRefreshes maps a refresh token to the Promise of its refresh.
+type pendingRefreshes struct {
+	mu sync.Mutex
+	m  map[string]safejs.Value
+}
+
+var refreshing = &pendingRefreshes{m: map[string]safejs.Value{}}
+
+func (r *pendingRefreshes) get(rt string) (safejs.Value, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.m[rt]
+	return p, ok && rt != ""
+}
+
+func (r *pendingRefreshes) put(rt string, p safejs.Value) {
+	if rt == "" {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.m[rt] = p
+}
+
+func (r *pendingRefreshes) remove(rt string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.m, rt)
 }
 
 func refreshToken(args []safejs.Value) (work, error) {

@@ -112,7 +112,8 @@ func scenarios() []scenario {
 			await step('login', () => auth.login('exp@example.com', 'secret', true));
 			const user = auth.currentUser();
 			await step('three concurrent jwt', async () => { const a = await Promise.all([user.jwt(), user.jwt(), user.jwt()]); return a.every((j) => j === user.token.access_token); });
-			await step('getUserData', () => user.getUserData());`},
+			await step('getUserData', () => user.getUserData());
+			await step('one shared Promise per refresh', async () => { const a = user.jwt(true), b = user.jwt(true); await a; return a === b; });`},
 		{name: "refresh failure", setup: withUser("fail@example.com"), js: `
 			const auth = new GoTrue();
 			const user = await auth.login('fail@example.com', 'secret', true);

@@ -82,7 +82,7 @@ function createGoTrue(Go, instantiate) {
   // later runs a Promise-returning method, after ready if need be.
   const later = (name, fn) => {
     try {
-      if (B) return fn();
+      if (B) return unwrap(fn());
       if (failure) return Promise.reject(notReady(name));
       return ready.then(fn);
     } catch (e) {
