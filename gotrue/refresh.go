@@ -125,27 +125,32 @@ const racePoll = 25 * time.Millisecond
 // storedHolds reports whether storage holds a session of this user with
 // refresh token rt, which a concurrent winner is about to replace.
 func (u *User) storedHolds(rt string) bool {
+	s := u.storedOwn()
+	return s != nil && s.refreshToken() == rt
+}
+
+// storedOwn is the stored session when it belongs to this user, else nil.
+func (u *User) storedOwn() *storedSession {
 	raw, ok := u.realm.stored()
 	if !ok {
-		return false
+		return nil
 	}
 	s, err := parseStored(raw)
-	return err == nil && s.id == u.ID() && s.refreshToken() == rt
+	if err != nil || s.id == "" || s.id != u.ID() {
+		return nil
+	}
+	return s
 }
 
 // adoptRotated adopts a stored session of the same user whose refresh
 // token is not the one that failed.
 func (u *User) adoptRotated(failed string) *Token {
-	raw, ok := u.realm.stored()
-	if !ok {
+	s := u.storedOwn()
+	if s == nil || s.refreshToken() == failed || s.refreshToken() == "" {
 		return nil
 	}
-	s, perr := parseStored(raw)
-	if perr != nil || s.id == "" || s.id != u.ID() || s.refreshToken() == failed || s.refreshToken() == "" {
-		return nil
-	}
-	tok, terr := newToken(s.token)
-	if terr != nil {
+	tok, err := newToken(s.token)
+	if err != nil {
 		return nil
 	}
 	u.replaceToken(tok)
@@ -186,17 +191,12 @@ func (u *User) applyRefresh(res Object) error {
 // same user with a different refresh token and a later expiry: another tab
 // has rotated the token already. It then becomes this user's token.
 func (u *User) adoptStored(refreshToken string) *Token {
-	raw, ok := u.realm.stored()
-	if !ok {
+	s, cur := u.storedOwn(), u.TokenDetails()
+	if s == nil || cur == nil {
 		return nil
 	}
-	s, err := parseStored(raw)
-	if err != nil || s.id == "" || s.id != u.ID() {
-		return nil
-	}
-	cur := u.TokenDetails()
 	tok, err := newToken(s.token)
-	if err != nil || cur == nil || tok.RefreshToken() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
+	if err != nil || tok.RefreshToken() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
 		return nil
 	}
 	u.replaceToken(tok)

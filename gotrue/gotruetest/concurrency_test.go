@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestConcurrentSignups(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			body := fmt.Sprintf(`{"email":"c%d@example.com","password":"pw"}`, i)
-			req, _ := http.NewRequest("POST", e.ts.URL+prefix+"/signup", stringsReader(body))
+			req, _ := http.NewRequest("POST", e.ts.URL+prefix+"/signup", strings.NewReader(body))
 			if res, err := http.DefaultClient.Do(req); err == nil {
 				res.Body.Close()
 			}

@@ -119,5 +119,3 @@ func keys(t *testing.T, body string) []string {
 	}
 	return out
 }
-
-func stringsReader(s string) io.Reader { return strings.NewReader(s) }

@@ -1,12 +1,10 @@
 package gotruetest
 
 import (
-	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -164,17 +162,4 @@ func (s *Server) deleteUser(id string) {
 			delete(s.refresh, k)
 		}
 	}
-}
-
-// decodeMetadata decodes a JSON object keeping numbers exact. It returns nil
-// for an absent field or JSON null.
-func decodeMetadata(raw json.RawMessage) (map[string]any, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, nil
-	}
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber()
-	var m map[string]any
-	err := d.Decode(&m)
-	return m, err
 }

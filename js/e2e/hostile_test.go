@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -95,8 +96,8 @@ func TestHostileInput(t *testing.T) {
 	s.confirmedUser(t, "hostile@example.com", nil)
 	tb := s.open(t, "/sync.html")
 	js := hostileJS
-	js = replaceAll(js, "SEED", strconv.FormatInt(seed, 10))
-	js = replaceAll(js, "CALLS", "10000")
+	js = strings.ReplaceAll(js, "SEED", strconv.FormatInt(seed, 10))
+	js = strings.ReplaceAll(js, "CALLS", "10000")
 	r := tb.run(js)
 	msg := fmt.Sprintf("seed %d (rerun with GOTRUE_HOSTILE_SEED=%d)", seed, seed)
 	t.Logf("hostile input, %s: %v", msg, r)
@@ -112,25 +113,4 @@ func TestHostileInput(t *testing.T) {
 	}
 	report("hostile input", fmt.Sprintf("calls %v (threw %v, resolved %v, rejected %v), runtime exits %v, recovered panics %v, unsettled %v",
 		r["calls"], r["threw"], r["resolved"], r["rejected"], r["exited"], r["internal"], r["unsettled"]))
-}
-
-func replaceAll(s, old, new string) string {
-	out := ""
-	for {
-		i := indexOf(s, old)
-		if i < 0 {
-			return out + s
-		}
-		out += s[:i] + new
-		s = s[i+len(old):]
-	}
-}
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }
