@@ -131,7 +131,9 @@ func TestManyTabs(t *testing.T) {
 		s.emu.Advance(2e9)
 	}
 	a.run(`await new GoTrue().currentUser().logout(); return {};`)
-	r := b.run(`return { current: new GoTrue().currentUser() };`)
+	// The storage event reaches the other tab asynchronously, as browsers deliver it.
+	r := b.run(`for (let i = 0; i < 100 && new GoTrue().currentUser(); i++) await new Promise((r) => setTimeout(r, 20));
+		return { current: new GoTrue().currentUser() };`)
 	assert.Nil(t, r["current"], "a logout in one tab logs the other out")
 	for _, tb := range []*tab{a, b} {
 		for _, secret := range []string{tokens["access"].(string), tokens["refresh"].(string)} {
