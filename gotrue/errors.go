@@ -89,8 +89,7 @@ func (e *HTTPError) Shaped() bool { return e.shaped.Load() && e.shapedMessage() 
 
 // shape applies gotrue-js's message rewrite of _request.
 func shape(err error) error {
-	var he *HTTPError
-	if errors.As(err, &he) {
+	if he, ok := errors.AsType[*HTTPError](err); ok {
 		he.shaped.Store(true)
 	}
 	return err

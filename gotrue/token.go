@@ -97,16 +97,24 @@ func jwtExp(raw Object) (float64, error) {
 // decodeSegment is gotrue-js's urlBase64Decode: base64url to standard
 // base64, padded; a length of 1 mod 4 is illegal.
 func decodeSegment(s string) ([]byte, error) {
-	s = strings.NewReplacer("-", "+", "_", "/").Replace(s)
-	switch len(s) % 4 {
-	case 2:
-		s += "=="
-	case 3:
-		s += "="
-	case 1:
+	if len(s)%4 == 1 {
 		return nil, errors.New("Error: Illegal base64url string!")
 	}
-	b, err := base64.StdEncoding.DecodeString(s)
+	std := make([]byte, len(s), len(s)+2)
+	for i := range len(s) {
+		switch c := s[i]; c {
+		case '-':
+			std[i] = '+'
+		case '_':
+			std[i] = '/'
+		default:
+			std[i] = c
+		}
+	}
+	for len(std)%4 != 0 {
+		std = append(std, '=')
+	}
+	b, err := base64.StdEncoding.DecodeString(string(std))
 	if err != nil {
 		return nil, errors.New("InvalidCharacterError: the JWT payload is not correctly encoded")
 	}

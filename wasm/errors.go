@@ -27,25 +27,26 @@ func errToJS(err error) safejs.Value {
 	if v, ok := thrownValue(err); ok {
 		return v
 	}
-	var he *gotrue.HTTPError
-	var se *gotrue.SyntaxError
-	var ae *argError
-	var v safejs.Value
-	var cerr error
-	switch {
-	case errors.As(err, &he):
-		v, cerr = httpErrorToJS(he)
-	case errors.As(err, &se):
-		v, cerr = jsSyntaxError.New(se.Error())
-	case errors.As(err, &ae):
-		v, cerr = jsTypeError.New(ae.msg)
-	default:
-		v, cerr = jsError.New(err.Error())
-	}
+	v, cerr := newJSError(err)
 	if cerr != nil {
 		v, _ = safejs.ValueOf(err.Error())
 	}
 	return v
+}
+
+// newJSError constructs the JavaScript error for a Go error that did not
+// come from JavaScript.
+func newJSError(err error) (safejs.Value, error) {
+	if he, ok := errors.AsType[*gotrue.HTTPError](err); ok {
+		return httpErrorToJS(he)
+	}
+	if se, ok := errors.AsType[*gotrue.SyntaxError](err); ok {
+		return jsSyntaxError.New(se.Error())
+	}
+	if ae, ok := errors.AsType[*argError](err); ok {
+		return jsTypeError.New(ae.msg)
+	}
+	return jsError.New(err.Error())
 }
 
 func httpErrorToJS(he *gotrue.HTTPError) (safejs.Value, error) {

@@ -107,12 +107,10 @@ func isObject(v safejs.Value) bool {
 // thrownValue returns the JavaScript value behind an error that a safejs
 // call returned because JavaScript threw, if there is one.
 func thrownValue(err error) (safejs.Value, bool) {
-	var je js.Error
-	if errors.As(err, &je) {
+	if je, ok := errors.AsType[js.Error](err); ok {
 		return safejs.Safe(je.Value), true
 	}
-	var jv jsThrown
-	if errors.As(err, &jv) {
+	if jv, ok := errors.AsType[jsThrown](err); ok {
 		return jv.v, true
 	}
 	return safejs.Value{}, false
