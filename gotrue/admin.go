@@ -1,8 +1,6 @@
 package gotrue
 
-import (
-	"context"
-)
+import ()
 
 // Admin is gotrue-js's user.admin: admin calls made with the user's
 // token. The server decides who is an admin. Every method returns the
@@ -18,14 +16,14 @@ func (u *User) Admin() *Admin { return &Admin{user: u} }
 // gotrue-js, the pagination headers are ignored.
 //
 // GoTrue API: GET /admin/users.
-func (a *Admin) ListUsers(ctx context.Context, aud string) (RawJSON, error) {
+func (a *Admin) ListUsers(ctx Context, aud string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "GET", path: "/admin/users"}, aud)
 }
 
 // GetUser returns one user by id. The id is put in the path as is.
 //
 // GoTrue API: GET /admin/users/{id}.
-func (a *Admin) GetUser(ctx context.Context, id string) (RawJSON, error) {
+func (a *Admin) GetUser(ctx Context, id string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "GET", path: "/admin/users/" + id}, "")
 }
 
@@ -33,7 +31,7 @@ func (a *Admin) GetUser(ctx context.Context, id string) (RawJSON, error) {
 // ({"role","confirm","password","email","app_metadata","user_metadata"}).
 //
 // GoTrue API: PUT /admin/users/{id}.
-func (a *Admin) UpdateUser(ctx context.Context, id string, attrs []byte) (RawJSON, error) {
+func (a *Admin) UpdateUser(ctx Context, id string, attrs []byte) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "PUT", path: "/admin/users/" + id, body: attrs}, "")
 }
 
@@ -41,7 +39,7 @@ func (a *Admin) UpdateUser(ctx context.Context, id string, attrs []byte) (RawJSO
 // password, as gotrue-js adds them to the caller's object.
 //
 // GoTrue API: POST /admin/users.
-func (a *Admin) CreateUser(ctx context.Context, email, password string, attrs Object) (RawJSON, error) {
+func (a *Admin) CreateUser(ctx Context, email, password string, attrs Object) (RawJSON, error) {
 	body := attrs.Clone()
 	body.SetString("email", email)
 	body.SetString("password", password)
@@ -51,13 +49,13 @@ func (a *Admin) CreateUser(ctx context.Context, email, password string, attrs Ob
 
 // CreateUserJSON sends body as is; bindings that serialise the caller's
 // object themselves use it.
-func (a *Admin) CreateUserJSON(ctx context.Context, body []byte) (RawJSON, error) {
+func (a *Admin) CreateUserJSON(ctx Context, body []byte) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "POST", path: "/admin/users", body: body}, "")
 }
 
 // DeleteUser deletes a user.
 //
 // GoTrue API: DELETE /admin/users/{id}.
-func (a *Admin) DeleteUser(ctx context.Context, id string) (RawJSON, error) {
+func (a *Admin) DeleteUser(ctx Context, id string) (RawJSON, error) {
 	return a.user.request(ctx, call{method: "DELETE", path: "/admin/users/" + id}, "")
 }

@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"sync"
@@ -84,7 +83,7 @@ type call struct {
 // do sends c as gotrue-js's API.request does and returns what its Promise
 // resolves to, as JSON: the parsed body for a JSON response, the text as a
 // JSON string otherwise. Non-2xx statuses become *HTTPError.
-func (a *API) do(ctx context.Context, c call) (RawJSON, error) {
+func (a *API) do(ctx Context, c call) (RawJSON, error) {
 	a.mu.Lock()
 	h := a.headers.Clone()
 	url := a.url

@@ -1,13 +1,11 @@
 package gotrue
 
-import (
-	"context"
-)
+import ()
 
 // Settings returns the server's settings verbatim.
 //
 // GoTrue API: GET /settings.
-func (c *Client) Settings(ctx context.Context) (RawJSON, error) {
+func (c *Client) Settings(ctx Context) (RawJSON, error) {
 	return c.request(ctx, call{method: "GET", path: "/settings"})
 }
 
@@ -15,7 +13,7 @@ func (c *Client) Settings(ctx context.Context) (RawJSON, error) {
 // session). data, when not nil, is sent as is as the "data" field.
 //
 // GoTrue API: POST /signup.
-func (c *Client) Signup(ctx context.Context, email, password string, data RawJSON) (RawJSON, error) {
+func (c *Client) Signup(ctx Context, email, password string, data RawJSON) (RawJSON, error) {
 	body := Object{}
 	body.SetString("email", email)
 	body.SetString("password", password)
@@ -30,7 +28,7 @@ func (c *Client) Signup(ctx context.Context, email, password string, data RawJSO
 // first, whatever remember is; with remember the new one is saved.
 //
 // GoTrue API: POST /token (grant_type=password), then GET /user.
-func (c *Client) Login(ctx context.Context, email, password string, remember bool) (*User, error) {
+func (c *Client) Login(ctx Context, email, password string, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	res, err := c.request(ctx, call{
 		method: "POST", path: "/token",
@@ -57,14 +55,14 @@ func (c *Client) AcceptInviteExternalURL(provider, token string) string {
 }
 
 // Confirm confirms a signup with the token from #confirmation_token=.
-func (c *Client) Confirm(ctx context.Context, token string, remember bool) (*User, error) {
+func (c *Client) Confirm(ctx Context, token string, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	return c.Verify(ctx, "signup", token, remember)
 }
 
 // Recover logs in with the token from #recovery_token=. Set a new password
 // afterwards with User.Update.
-func (c *Client) Recover(ctx context.Context, token string, remember bool) (*User, error) {
+func (c *Client) Recover(ctx Context, token string, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	return c.Verify(ctx, "recovery", token, remember)
 }
@@ -72,7 +70,7 @@ func (c *Client) Recover(ctx context.Context, token string, remember bool) (*Use
 // Verify exchanges a confirmation or recovery token for a session.
 //
 // GoTrue API: POST /verify.
-func (c *Client) Verify(ctx context.Context, typ, token string, remember bool) (*User, error) {
+func (c *Client) Verify(ctx Context, typ, token string, remember bool) (*User, error) {
 	body := Object{}
 	body.SetString("token", token)
 	body.SetString("type", typ)
@@ -83,7 +81,7 @@ func (c *Client) Verify(ctx context.Context, typ, token string, remember bool) (
 // #invite_token=, and logs in.
 //
 // GoTrue API: POST /verify (type signup, with password).
-func (c *Client) AcceptInvite(ctx context.Context, token, password string, remember bool) (*User, error) {
+func (c *Client) AcceptInvite(ctx Context, token, password string, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	body := Object{}
 	body.SetString("token", token)
@@ -92,7 +90,7 @@ func (c *Client) AcceptInvite(ctx context.Context, token, password string, remem
 	return c.verify(ctx, body, remember)
 }
 
-func (c *Client) verify(ctx context.Context, body Object, remember bool) (*User, error) {
+func (c *Client) verify(ctx Context, body Object, remember bool) (*User, error) {
 	c.SetRememberHeaders(remember)
 	b, _ := body.MarshalJSON()
 	res, err := c.request(ctx, call{method: "POST", path: "/verify", body: b})
@@ -106,7 +104,7 @@ func (c *Client) verify(ctx context.Context, body Object, remember bool) (*User,
 // returns the server's JSON ({}), also for unknown addresses.
 //
 // GoTrue API: POST /recover.
-func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (RawJSON, error) {
+func (c *Client) RequestPasswordRecovery(ctx Context, email string) (RawJSON, error) {
 	body := Object{}
 	body.SetString("email", email)
 	b, _ := body.MarshalJSON()
@@ -116,7 +114,7 @@ func (c *Client) RequestPasswordRecovery(ctx context.Context, email string) (Raw
 // createUserJSON starts a session from a token response. A response that
 // is not an object gives a session without a token, as in gotrue-js, whose
 // next request then fails on the server.
-func (c *Client) createUserJSON(ctx context.Context, res RawJSON, remember bool) (*User, error) {
+func (c *Client) createUserJSON(ctx Context, res RawJSON, remember bool) (*User, error) {
 	tok, _ := ParseObject(res)
 	return c.CreateUser(ctx, tok, remember)
 }
@@ -126,7 +124,7 @@ func (c *Client) createUserJSON(ctx context.Context, res RawJSON, remember bool)
 // fetches the user. With remember the session is saved.
 //
 // GoTrue API: GET /user.
-func (c *Client) CreateUser(ctx context.Context, tok Object, remember bool) (*User, error) {
+func (c *Client) CreateUser(ctx Context, tok Object, remember bool) (*User, error) {
 	u := c.NewUser(tok, remember)
 	if err := u.Establish(ctx, remember); err != nil {
 		return nil, err
@@ -146,7 +144,7 @@ func (c *Client) NewUser(tok Object, remember bool) *User {
 // Establish is the second half of CreateUser: it fetches the user and, with
 // remember, saves the session. On error the half-built user stays current,
 // as in gotrue-js.
-func (u *User) Establish(ctx context.Context, remember bool) error {
+func (u *User) Establish(ctx Context, remember bool) error {
 	if err := u.GetUserData(ctx); err != nil {
 		return err
 	}
@@ -170,7 +168,7 @@ func (c *Client) CurrentUser() *User {
 // failure, offline included, the session is cleared and nil returned.
 //
 // GoTrue API: GET /user.
-func (c *Client) ValidateCurrentSession(ctx context.Context) *User {
+func (c *Client) ValidateCurrentSession(ctx Context) *User {
 	u := c.CurrentUser()
 	if u == nil {
 		return nil

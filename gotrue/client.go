@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"context"
 	"strings"
 )
 
@@ -122,7 +121,7 @@ func (c *Client) SetRememberHeaders(remember bool) {
 
 // request is gotrue-js's GoTrue._request: X-JWT-AUD when an audience is
 // set, and shaped errors.
-func (c *Client) request(ctx context.Context, cl call) (RawJSON, error) {
+func (c *Client) request(ctx Context, cl call) (RawJSON, error) {
 	if c.audience != "" {
 		cl.header.Set("X-JWT-AUD", c.audience)
 	}

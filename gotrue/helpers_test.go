@@ -37,7 +37,7 @@ type recorder struct {
 	hook func(*Request) (*Response, error, bool)
 }
 
-func (r *recorder) Do(ctx context.Context, req *Request) (*Response, error) {
+func (r *recorder) Do(ctx Context, req *Request) (*Response, error) {
 	cp := *req
 	cp.Header = req.Header.Clone()
 	r.mu.Lock()

@@ -1,8 +1,6 @@
 package gotrue
 
-import (
-	"context"
-)
+import ()
 
 // The methods below are gotrue-js's underscore-prefixed members. No known
 // consumer calls them, but they exist on its prototypes, so the browser
@@ -26,7 +24,7 @@ func (o RequestOptions) call(path string) call {
 
 // Request is GoTrue._request: an unauthenticated call to path, with the
 // client's audience and shaped errors.
-func (c *Client) Request(ctx context.Context, path string, o RequestOptions) (RawJSON, error) {
+func (c *Client) Request(ctx Context, path string, o RequestOptions) (RawJSON, error) {
 	cl := o.call(path)
 	if aud := o.Audience; aud != "" {
 		cl.header.Set("X-JWT-AUD", aud)
@@ -37,12 +35,12 @@ func (c *Client) Request(ctx context.Context, path string, o RequestOptions) (Ra
 }
 
 // Request is User._request: an authenticated call to path.
-func (u *User) Request(ctx context.Context, path string, o RequestOptions) (RawJSON, error) {
+func (u *User) Request(ctx Context, path string, o RequestOptions) (RawJSON, error) {
 	return u.request(ctx, o.call(path), o.Audience)
 }
 
 // Refresh is User._refreshToken: the shared refresh of refreshToken.
-func (u *User) Refresh(ctx context.Context, refreshToken string) (string, error) {
+func (u *User) Refresh(ctx Context, refreshToken string) (string, error) {
 	return u.refresh(ctx, refreshToken, true)
 }
 

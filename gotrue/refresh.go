@@ -1,8 +1,8 @@
 package gotrue
 
 import (
-	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -19,7 +19,7 @@ type flight struct {
 // refresh token share one request, across every client of the realm, as in
 // gotrue-js. A failed refresh clears the session (see refresh); later calls
 // return ErrNoSession.
-func (u *User) JWT(ctx context.Context, force bool) (string, error) {
+func (u *User) JWT(ctx Context, force bool) (string, error) {
 	tok := u.TokenDetails()
 	if tok == nil {
 		return "", ErrNoSession
@@ -47,7 +47,7 @@ func (u *User) CachedJWT(force bool) (access, refreshToken string, ok bool) {
 }
 
 // refresh runs, or joins, the single flight for refreshToken.
-func (u *User) refresh(ctx context.Context, refreshToken string, force bool) (string, error) {
+func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, error) {
 	r := u.realm
 	r.mu.Lock()
 	if f := r.flights[refreshToken]; f != nil {
@@ -75,7 +75,7 @@ func (u *User) refresh(ctx context.Context, refreshToken string, force bool) (st
 // is adopted when storage holds one for the same user (D5). On failure the
 // session is cleared, but storage is emptied only while it still holds the
 // token that failed (D5).
-func (u *User) doRefresh(ctx context.Context, refreshToken string, force bool) (string, error) {
+func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, error) {
 	if tok := u.adoptStored(refreshToken); tok != nil {
 		if !force && !tok.expired(u.realm.nowMS()) {
 			return tok.AccessToken(), nil
@@ -103,8 +103,7 @@ func (u *User) doRefresh(ctx context.Context, refreshToken string, force bool) (
 // session is adopted instead of logging out: the winning tab writes it as
 // soon as its own answer arrives. No request is sent.
 func (u *User) adoptAfterRace(failed string, err error) *Token {
-	var he *HTTPError
-	if !errors.As(err, &he) || he.ErrorCode != "invalid_grant" {
+	if he, ok := errors.AsType[*HTTPError](err); !ok || he.ErrorCode != "invalid_grant" {
 		return nil
 	}
 	deadline := time.Now().Add(u.realm.raceGrace)
@@ -157,21 +156,35 @@ func (u *User) adoptRotated(failed string) *Token {
 	return tok
 }
 
-func (u *User) postRefresh(ctx context.Context, refreshToken string) (Object, error) {
-	ctx, cancel := context.WithTimeoutCause(ctx, u.realm.refreshTimeout, ErrRefreshTimeout)
-	defer cancel()
-	res, err := u.api.do(ctx, call{
-		method: "POST", path: "/token",
-		header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
-		body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
-	})
-	if err != nil {
-		if errors.Is(context.Cause(ctx), ErrRefreshTimeout) {
-			return Object{}, ErrRefreshTimeout
-		}
-		return Object{}, err
+// postRefresh sends the refresh grant and gives up after the realm's
+// refresh timeout (30 s), as gotrue-js races its request against a timer:
+// the request is not aborted, and its late answer is dropped.
+func (u *User) postRefresh(ctx Context, refreshToken string) (Object, error) {
+	type answer struct {
+		res []byte
+		err error
 	}
-	obj, perr := ParseObject(res)
+	answers := make(chan answer, 2)
+	timer := time.AfterFunc(u.realm.refreshTimeout, func() { answers <- answer{err: ErrRefreshTimeout} })
+	defer timer.Stop()
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				answers <- answer{err: fmt.Errorf("gotrue: internal error in refresh: %v", r)}
+			}
+		}()
+		res, err := u.api.do(ctx, call{
+			method: "POST", path: "/token",
+			header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
+			body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
+		})
+		answers <- answer{res, err}
+	}()
+	a := <-answers
+	if a.err != nil {
+		return Object{}, a.err
+	}
+	obj, perr := ParseObject(a.res)
 	if perr != nil {
 		return Object{}, &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
 	}

@@ -1,7 +1,7 @@
 package gotrue_test
 
 import (
-	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -130,13 +130,17 @@ func TestRefreshFailureClearsSession(t *testing.T) {
 	assert.Equal(t, "invalid_grant: Invalid Refresh Token", he.Message(), "shaped inside a request")
 }
 
-// hangingTransport answers nothing until ctx ends, like a server that
-// never replies.
-type hangingTransport struct{}
+// hangingTransport answers nothing until ctx ends or the test does, like a
+// server that never replies.
+type hangingTransport struct{ over chan struct{} }
 
-func (hangingTransport) Do(ctx context.Context, _ *Request) (*Response, error) {
-	<-ctx.Done()
-	return nil, ctx.Err()
+func (h hangingTransport) Do(ctx Context, _ *Request) (*Response, error) {
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-h.over:
+		return nil, errors.New("test over")
+	}
 }
 
 func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
@@ -145,7 +149,9 @@ func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
 	e.signup("silent@example.com", "")
 	u := e.login("silent@example.com", true)
 	realm := NewRealm(WithRefreshTimeout(30*time.Millisecond), WithStorage(&MemoryStorage{}))
-	c := New(realm, Options{Transport: hangingTransport{}})
+	over := make(chan struct{})
+	t.Cleanup(func() { close(over) })
+	c := New(realm, Options{Transport: hangingTransport{over}})
 	silent := c.NewUser(u.TokenDetails().Object(), false)
 	start := time.Now()
 	_, err := silent.JWT(ctx, true)

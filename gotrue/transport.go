@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"context"
 	"strings"
 )
 
@@ -12,7 +11,7 @@ import (
 // Do returns an error only when no response arrived; any status, 4xx and
 // 5xx included, is a Response. Errors from Do reach the caller unchanged.
 type Transport interface {
-	Do(ctx context.Context, req *Request) (*Response, error)
+	Do(ctx Context, req *Request) (*Response, error)
 }
 
 // Request is an HTTP request as gotrue-js makes it.

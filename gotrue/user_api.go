@@ -1,13 +1,11 @@
 package gotrue
 
-import (
-	"context"
-)
+import ()
 
 // request is gotrue-js's User._request: X-JWT-AUD when an audience is set,
 // a fresh JWT (which may refresh), the Bearer header, then the call. Any
 // error, a failed refresh included, comes back shaped.
-func (u *User) request(ctx context.Context, c call, aud string) (RawJSON, error) {
+func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {
 	if aud == "" {
 		aud, _ = u.Audience()
 	}
@@ -35,7 +33,7 @@ func (u *User) hasAccessToken() bool {
 // fields and re-saves a stored session.
 //
 // GoTrue API: GET /user.
-func (u *User) GetUserData(ctx context.Context) error {
+func (u *User) GetUserData(ctx Context) error {
 	res, err := u.request(ctx, call{method: "GET", path: "/user"}, "")
 	if err != nil {
 		return err
@@ -49,7 +47,7 @@ func (u *User) GetUserData(ctx context.Context) error {
 // no body, as JSON.stringify(undefined) does.
 //
 // GoTrue API: PUT /user.
-func (u *User) Update(ctx context.Context, attrs []byte) error {
+func (u *User) Update(ctx Context, attrs []byte) error {
 	res, err := u.request(ctx, call{method: "PUT", path: "/user", body: attrs}, "")
 	if err != nil {
 		return err
@@ -71,7 +69,7 @@ func (u *User) merge(res RawJSON) error {
 // it locally, whatever the server answered. It never fails.
 //
 // GoTrue API: POST /logout.
-func (u *User) Logout(ctx context.Context) {
+func (u *User) Logout(ctx Context) {
 	_, _ = u.request(ctx, call{method: "POST", path: "/logout"}, "")
 	u.ClearSession()
 }

@@ -3,14 +3,13 @@
 package main
 
 import (
-	"context"
-
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
 
 // adminWork resolves an admin call's raw server JSON.
-func adminWork(call func(ctx context.Context) ([]byte, error), ref *userRef, obj safejs.Value) work {
-	return func(ctx context.Context) (any, error) {
+func adminWork(call func(ctx gotrue.Context) ([]byte, error), ref *userRef, obj safejs.Value) work {
+	return func(ctx gotrue.Context) (any, error) {
 		raw, err := call(ctx)
 		_ = mirror(obj, ref)
 		return jsonResult(raw, err)
@@ -39,7 +38,7 @@ func listUsers(args []safejs.Value) (work, error) {
 	if v := arg(args, 2); truthy(v) {
 		aud = jsString(v)
 	}
-	return adminWork(func(ctx context.Context) ([]byte, error) { return ref.u.Admin().ListUsers(ctx, aud) }, ref, obj), nil
+	return adminWork(func(ctx gotrue.Context) ([]byte, error) { return ref.u.Admin().ListUsers(ctx, aud) }, ref, obj), nil
 }
 
 func getUser(args []safejs.Value) (work, error) {
@@ -51,7 +50,7 @@ func getUser(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return adminWork(func(ctx context.Context) ([]byte, error) { return ref.u.Admin().GetUser(ctx, id) }, ref, obj), nil
+	return adminWork(func(ctx gotrue.Context) ([]byte, error) { return ref.u.Admin().GetUser(ctx, id) }, ref, obj), nil
 }
 
 func updateUser(args []safejs.Value) (work, error) {
@@ -67,7 +66,7 @@ func updateUser(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return adminWork(func(ctx context.Context) ([]byte, error) { return ref.u.Admin().UpdateUser(ctx, id, body) }, ref, obj), nil
+	return adminWork(func(ctx gotrue.Context) ([]byte, error) { return ref.u.Admin().UpdateUser(ctx, id, body) }, ref, obj), nil
 }
 
 // adminCreateUser sets email and password on the caller's attributes
@@ -91,7 +90,7 @@ func adminCreateUser(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return adminWork(func(ctx context.Context) ([]byte, error) { return ref.u.Admin().CreateUserJSON(ctx, body) }, ref, obj), nil
+	return adminWork(func(ctx gotrue.Context) ([]byte, error) { return ref.u.Admin().CreateUserJSON(ctx, body) }, ref, obj), nil
 }
 
 func deleteUser(args []safejs.Value) (work, error) {
@@ -103,5 +102,5 @@ func deleteUser(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return adminWork(func(ctx context.Context) ([]byte, error) { return ref.u.Admin().DeleteUser(ctx, id) }, ref, obj), nil
+	return adminWork(func(ctx gotrue.Context) ([]byte, error) { return ref.u.Admin().DeleteUser(ctx, id) }, ref, obj), nil
 }

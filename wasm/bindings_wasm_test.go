@@ -100,7 +100,7 @@ func TestFetchTransport(t *testing.T) {
 }
 
 func TestPromiseRecoversPanics(t *testing.T) {
-	p := newPromise(func(context.Context) (any, error) { panic("boom") })
+	p := newPromise(func(gotrue.Context) (any, error) { panic("boom") })
 	v, err := await(context.Background(), p, nil)
 	_ = v
 	require.Error(t, err)

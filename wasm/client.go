@@ -3,8 +3,6 @@
 package main
 
 import (
-	"context"
-
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
@@ -82,8 +80,8 @@ func setClientProps(self safejs.Value, c *gotrue.Client, raw rawOptions) error {
 }
 
 // clientWork is the common shape of a GoTrue method resolving raw JSON.
-func clientWork(ref *clientRef, call func(ctx context.Context) (any, error)) work {
-	return func(ctx context.Context) (any, error) {
+func clientWork(ref *clientRef, call func(ctx gotrue.Context) (any, error)) work {
+	return func(ctx gotrue.Context) (any, error) {
 		v, err := call(ctx)
 		syncAPI(ref)
 		return v, err
@@ -95,7 +93,7 @@ func settings(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		return jsonResult(ref.c.Settings(ctx))
 	}), nil
 }
@@ -124,7 +122,7 @@ func signup(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		return jsonResult(ref.c.Signup(ctx, email, password, data))
 	}), nil
 }
@@ -138,15 +136,15 @@ func requestPasswordRecovery(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		return jsonResult(ref.c.RequestPasswordRecovery(ctx, email))
 	}), nil
 }
 
 // userWork runs a core call that gives a session and resolves with the
 // User object of that session.
-func userWork(ref *clientRef, call func(ctx context.Context) (*gotrue.User, error)) work {
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+func userWork(ref *clientRef, call func(ctx gotrue.Context) (*gotrue.User, error)) work {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		u, err := call(ctx)
 		if err != nil {
 			return nil, err
@@ -171,13 +169,13 @@ func login(args []safejs.Value) (work, error) {
 	remember := truthy(arg(args, 4))
 	ref.c.SetRememberHeaders(remember)
 	syncAPI(ref)
-	return userWork(ref, func(ctx context.Context) (*gotrue.User, error) {
+	return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
 		return ref.c.Login(ctx, email, password, remember)
 	}), nil
 }
 
 // tokenMethod is confirm, recover and verify: a token and remember.
-func tokenMethod(method string, call func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error), tokenAt int) asyncImpl {
+func tokenMethod(method string, call func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error), tokenAt int) asyncImpl {
 	return func(args []safejs.Value) (work, error) {
 		ref, err := clientArg(args, method)
 		if err != nil {
@@ -190,7 +188,7 @@ func tokenMethod(method string, call func(c *gotrue.Client, ctx context.Context,
 		remember := truthy(arg(args, tokenAt+1))
 		ref.c.SetRememberHeaders(remember)
 		syncAPI(ref)
-		return userWork(ref, func(ctx context.Context) (*gotrue.User, error) {
+		return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
 			return call(ref.c, ctx, token, remember)
 		}), nil
 	}
@@ -206,7 +204,7 @@ func verify(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return tokenMethod("verify", func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error) {
+	return tokenMethod("verify", func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error) {
 		return c.Verify(ctx, typ, token, remember)
 	}, 3)(args)
 }
@@ -217,7 +215,7 @@ func acceptInvite(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	rearranged := []safejs.Value{arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 4)}
-	return tokenMethod("acceptInvite", func(c *gotrue.Client, ctx context.Context, token string, remember bool) (*gotrue.User, error) {
+	return tokenMethod("acceptInvite", func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error) {
 		return c.AcceptInvite(ctx, token, password, remember)
 	}, 2)(rearranged)
 }
@@ -241,7 +239,7 @@ func createUser(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	reg.setCurrent(uref, obj)
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		err := u.Establish(ctx, remember)
 		if merr := mirror(obj, uref); err == nil {
 			err = merr
@@ -274,7 +272,7 @@ func validateCurrentSession(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		u := ref.c.ValidateCurrentSession(ctx)
 		if _, uref, ok := reg.current(before); ok {
 			_ = mirror(obj, uref)
@@ -302,7 +300,7 @@ func clientRequest(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clientWork(ref, func(ctx context.Context) (any, error) {
+	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
 		return jsonResult(ref.c.Request(ctx, path, opts))
 	}), nil
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -17,7 +16,7 @@ type fetchTransport struct{}
 
 // Do sends req with fetch and reads the body as text. Of the response
 // headers only Content-Type is read: it is all the client uses.
-func (fetchTransport) Do(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error) {
+func (fetchTransport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
 	fetch, err := safejs.Global().Get("fetch")
 	if err != nil || typeOf(fetch) != safejs.TypeFunction {
 		return nil, fmt.Errorf("gotrue-wasm: fetch is not available")
@@ -84,7 +83,7 @@ func withAbort(init safejs.Value) func() {
 	return func() { _, _ = ac.Call("abort") }
 }
 
-func readResponse(ctx context.Context, res safejs.Value, abort func()) (*gotrue.Response, error) {
+func readResponse(ctx gotrue.Context, res safejs.Value, abort func()) (*gotrue.Response, error) {
 	status, err := getInt(res, "status")
 	if err != nil {
 		return nil, err

@@ -3,16 +3,26 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
 
 // work is the part of an asynchronous method that runs on its goroutine.
 // It returns the value the Promise resolves with.
-type work func(ctx context.Context) (any, error)
+type work func(ctx gotrue.Context) (any, error)
+
+// pageCall is the Context of a call from page code. gotrue-js offers no
+// way to cancel one, so it never ends.
+type pageCall struct{}
+
+// Done is nil: never closed.
+func (pageCall) Done() <-chan struct{} { return nil }
+
+// Err is nil: never cancelled.
+func (pageCall) Err() error { return nil }
 
 // newPromise returns a Promise settled by w, which runs on its own
 // goroutine so the calling callback never blocks. A panic in w rejects the
@@ -41,7 +51,7 @@ func settle(w work, resolve, reject safejs.Value) {
 			_, _ = reject.Invoke(errToJS(fmt.Errorf("gotrue-wasm: internal error: %v", r)))
 		}
 	}()
-	v, err := w(context.Background())
+	v, err := w(pageCall{})
 	if err != nil {
 		_, _ = reject.Invoke(errToJS(err))
 		return
@@ -74,7 +84,7 @@ var errAborted = errors.New("gotrue-wasm: request aborted")
 // await waits for a JavaScript Promise from a goroutine (never from a
 // callback), as net/http's roundtrip_js does: each handler releases both,
 // and a cancelled ctx calls abort.
-func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, error) {
+func await(ctx gotrue.Context, p safejs.Value, abort func()) (safejs.Value, error) {
 	type result struct {
 		v   safejs.Value
 		err error
@@ -111,7 +121,7 @@ func await(ctx context.Context, p safejs.Value, abort func()) (safejs.Value, err
 		if abort != nil {
 			abort()
 		}
-		return safejs.Undefined(), context.Cause(ctx)
+		return safejs.Undefined(), ctx.Err()
 	}
 }
 

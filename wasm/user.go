@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"sync"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -82,8 +81,8 @@ func removeSavedSession(_ []safejs.Value) (any, error) {
 }
 
 // selfWork runs a core call on a user and resolves with the user object.
-func selfWork(ref *userRef, obj safejs.Value, call func(ctx context.Context) error) work {
-	return func(ctx context.Context) (any, error) {
+func selfWork(ref *userRef, obj safejs.Value, call func(ctx gotrue.Context) error) work {
+	return func(ctx gotrue.Context) (any, error) {
 		err := call(ctx)
 		if merr := mirror(obj, ref); err == nil {
 			err = merr
@@ -104,7 +103,7 @@ func update(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return selfWork(ref, obj, func(ctx context.Context) error { return ref.u.Update(ctx, body) }), nil
+	return selfWork(ref, obj, func(ctx gotrue.Context) error { return ref.u.Update(ctx, body) }), nil
 }
 
 func getUserData(args []safejs.Value) (work, error) {
@@ -131,7 +130,7 @@ func jwt(args []safejs.Value) (any, error) {
 	if p, ok := refreshing.get(rt); ok {
 		return p, nil
 	}
-	p := newPromise(func(ctx context.Context) (any, error) {
+	p := newPromise(func(ctx gotrue.Context) (any, error) {
 		s, err := ref.u.JWT(ctx, force)
 		refreshing.remove(rt)
 		_ = mirror(obj, ref)
@@ -177,7 +176,7 @@ func refreshToken(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	rt := jsString(arg(args, 2))
-	return func(ctx context.Context) (any, error) {
+	return func(ctx gotrue.Context) (any, error) {
 		s, err := ref.u.Refresh(ctx, rt)
 		_ = mirror(obj, ref)
 		return accessTokenToJS(ref, s), err
@@ -199,7 +198,7 @@ func logout(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context) (any, error) {
+	return func(ctx gotrue.Context) (any, error) {
 		ref.u.Logout(ctx)
 		_ = mirror(obj, ref)
 		return safejs.Undefined(), nil
@@ -215,7 +214,7 @@ func userRequest(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context) (any, error) {
+	return func(ctx gotrue.Context) (any, error) {
 		raw, err := ref.u.Request(ctx, path, opts)
 		_ = mirror(obj, ref)
 		return jsonResult(raw, err)
