@@ -16,18 +16,6 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// floorSource is the floor program: only syscall/js, a trivial exported
-// function (the boundary floor for call costs), and a ready signal.
-const floorSource = `package main
-
-import "syscall/js"
-
-func main() {
-	js.Global().Set("floorCall", js.FuncOf(func(this js.Value, args []js.Value) any { return nil }))
-	select {}
-}
-`
-
 type built struct {
 	root, dist, floorDir string
 	ref                  string // gotrue-js 1.0.1's browser bundle
@@ -43,31 +31,15 @@ func prepare(tmp string) (*built, error) {
 	if _, err := os.Stat(b.ref); err != nil {
 		return nil, fmt.Errorf("gotrue-js is not installed: run make tools")
 	}
-	if err := goRun(root, nil, "run", "./js/build", "-out", b.dist); err != nil {
+	// js/build builds the floor program with gotrue.wasm's own flags.
+	if err := goRun(root, nil, "run", "./js/build", "-out", b.dist, "-floor", b.floorDir); err != nil {
 		return nil, err
 	}
-	return b, b.buildFloor(tmp)
+	return b, b.buildFloor()
 }
 
-func (b *built) buildFloor(tmp string) error {
-	src := filepath.Join(tmp, "floorsrc")
-	if err := os.MkdirAll(src, 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(src, "main.go"), []byte(floorSource), 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(src, "go.mod"), []byte("module floor\n\ngo 1.26\n"), 0o644); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(b.floorDir, 0o755); err != nil {
-		return err
-	}
-	wasm := filepath.Join(b.floorDir, "floor.wasm")
-	if err := goRun(src, []string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "."); err != nil {
-		return err
-	}
-	return b.floorEntries(wasm)
+func (b *built) buildFloor() error {
+	return b.floorEntries(filepath.Join(b.floorDir, "floor.wasm"))
 }
 
 // floorEntries load the floor program as gotrue-wasm's entries load

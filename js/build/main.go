@@ -2,7 +2,9 @@
 
 // Command build writes js/dist: gotrue.wasm (with .br and .gz), Go's
 // wasm_exec.js from the same toolchain, and the four entries that wrap
-// js/src/glue.js. Run it from the module root: go run ./js/build.
+// js/src/glue.js. Run it from the module root: go run ./js/build. With
+// -floor dir it also builds the floor program the benchmark and the size
+// budget measure gotrue.wasm against, with the same flags.
 package main
 
 import (
@@ -16,8 +18,13 @@ func main() {
 	out := flag.String("out", "js/dist", "output directory")
 	src := flag.String("src", "js/src", "directory of the JavaScript sources")
 	pkg := flag.String("pkg", "./wasm", "the Go package to build as gotrue.wasm")
+	floor := flag.String("floor", "", "also build the floor program (only syscall/js) into this directory")
 	flag.Parse()
-	if err := run(*out, *src, *pkg); err != nil {
+	err := run(*out, *src, *pkg)
+	if err == nil && *floor != "" {
+		err = buildFloor(*floor)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
