@@ -55,7 +55,7 @@ func (a *API) SetHeader(name, value string) {
 
 func (a *API) has(name string) bool {
 	for _, f := range a.headers {
-		if strings.EqualFold(f.Name, name) {
+		if equalFoldASCII(f.Name, name) {
 			return true
 		}
 	}

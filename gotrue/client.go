@@ -69,7 +69,7 @@ func sendsClientHeader(apiURL, origin string) bool {
 	if !ok {
 		return !strings.HasPrefix(apiURL, "//") // a path relative to the page
 	}
-	return strings.EqualFold(o, origin)
+	return equalFoldASCII(o, origin)
 }
 
 // urlOrigin returns scheme://host[:port] of an absolute URL. It is parsed
@@ -90,7 +90,7 @@ func urlOrigin(raw string) (string, bool) {
 	if host == "" {
 		return "", false
 	}
-	return strings.ToLower(scheme) + "://" + host, true
+	return toLowerASCII(scheme) + "://" + host, true
 }
 
 // API returns the client's API (gotrue.api).

@@ -148,13 +148,16 @@ func jsString(raw RawJSON) string {
 		return "[object Object]"
 	case '[':
 		elems, _ := splitArray([]byte(s))
-		parts := make([]string, len(elems))
+		var b strings.Builder
 		for i, p := range elems {
+			if i > 0 {
+				b.WriteByte(',')
+			}
 			if string(p) != "null" {
-				parts[i] = jsString(p)
+				b.WriteString(jsString(p))
 			}
 		}
-		return strings.Join(parts, ",")
+		return b.String()
 	}
 	f, _ := strconv.ParseFloat(s, 64)
 	return strconv.FormatFloat(f, 'f', -1, 64)

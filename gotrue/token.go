@@ -78,19 +78,20 @@ func jwtExp(raw Object) (float64, error) {
 	if !ok {
 		return 0, errors.New("TypeError: access_token is not a string")
 	}
-	parts := strings.Split(access, ".")
-	if len(parts) < 2 {
+	_, rest, ok := strings.Cut(access, ".")
+	if !ok {
 		return 0, errors.New("TypeError: the access token has no payload")
 	}
-	payload, err := decodeSegment(parts[1])
+	claims, _, _ := strings.Cut(rest, ".")
+	payload, err := decodeSegment(claims)
 	if err != nil {
 		return 0, err
 	}
-	claims, err := ParseObject(payload)
+	obj, err := ParseObject(payload)
 	if err != nil {
 		return 0, errors.New("SyntaxError: the JWT payload is not valid JSON")
 	}
-	exp, _ := claims.Get("exp")
+	exp, _ := obj.Get("exp")
 	return numberValue(exp), nil
 }
 

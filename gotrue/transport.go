@@ -1,9 +1,5 @@
 package gotrue
 
-import (
-	"strings"
-)
-
 // Transport sends one HTTP request. The browser build implements it with
 // fetch, native programs with net/http (package gotrue/nethttp); the core
 // itself never links net/http.
@@ -45,7 +41,7 @@ type HeaderField struct{ Name, Value string }
 // Get returns the value of the first field named name, ignoring case.
 func (h Header) Get(name string) string {
 	for _, f := range h {
-		if strings.EqualFold(f.Name, name) {
+		if equalFoldASCII(f.Name, name) {
 			return f.Value
 		}
 	}
@@ -55,7 +51,7 @@ func (h Header) Get(name string) string {
 // Set replaces the field named name (ignoring case) or appends it.
 func (h *Header) Set(name, value string) {
 	for i, f := range *h {
-		if strings.EqualFold(f.Name, name) {
+		if equalFoldASCII(f.Name, name) {
 			(*h)[i].Value = value
 			return
 		}
@@ -67,7 +63,7 @@ func (h *Header) Set(name, value string) {
 func (h *Header) Del(name string) {
 	out := (*h)[:0]
 	for _, f := range *h {
-		if !strings.EqualFold(f.Name, name) {
+		if !equalFoldASCII(f.Name, name) {
 			out = append(out, f)
 		}
 	}

@@ -1,7 +1,7 @@
 package gotrue
 
 import (
-	"bytes"
+	"strings"
 	"sync"
 )
 
@@ -163,7 +163,7 @@ func (u *User) saveUserData(attrs Object, fromStorage bool) {
 func (u *User) Details() []byte {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	var b bytes.Buffer
+	var b strings.Builder
 	b.WriteString(`{"token":`)
 	if u.token == nil {
 		b.WriteString("null")
@@ -183,7 +183,7 @@ func (u *User) Details() []byte {
 		b.Write(fj[1 : len(fj)-1])
 	}
 	b.WriteByte('}')
-	return b.Bytes()
+	return []byte(b.String())
 }
 
 // saveSession writes the session to storage (_saveSession).

@@ -86,47 +86,51 @@ func boot(bootName string) error {
 	return loadGlue(g)
 }
 
+// syncMethods and asyncMethods are the bridge's functions by name. They
+// are tables, not map literals, so they are data in the binary, not code.
+var syncMethods = []struct {
+	name string
+	impl syncImpl
+}{
+	{"newClient", newClient}, {"currentUser", currentUser}, {"setRememberHeaders", setRememberHeaders},
+	{"newUser", newUser}, {"recoverSession", recoverSession}, {"removeSavedSession", removeSavedSession},
+	{"clearSession", clearSession}, {"saveUserData", saveUserData}, {"processTokenResponse", processTokenResponse},
+	{"refreshSavedSession", refreshSavedSession}, {"details", details}, {"saveSession", saveSession},
+	{"release", release}, {"stats", stats}, {"jwt", jwt},
+}
+
+var asyncMethods = []struct {
+	name string
+	impl asyncImpl
+}{
+	{"request", clientRequest}, {"settings", settings}, {"signup", signup}, {"login", login},
+	{"confirm", confirm}, {"requestPasswordRecovery", requestPasswordRecovery}, {"recover", recoverToken},
+	{"acceptInvite", acceptInvite}, {"createUser", createUser}, {"validateCurrentSession", validateCurrentSession},
+	{"verify", verify}, {"update", update}, {"logout", logout}, {"refreshToken", refreshToken},
+	{"userRequest", userRequest}, {"getUserData", getUserData}, {"listUsers", listUsers}, {"getUser", getUser},
+	{"updateUser", updateUser}, {"adminCreateUser", adminCreateUser}, {"deleteUser", deleteUser},
+}
+
 func installAll(bridge safejs.Value) error {
-	for name, impl := range syncMethods() {
-		f, err := syncFunc(name, impl)
+	for _, m := range syncMethods {
+		f, err := syncFunc(m.name, m.impl)
 		if err == nil {
-			err = bridge.Set(name, f)
+			err = bridge.Set(m.name, f)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	for name, impl := range asyncMethods() {
-		f, err := asyncFunc(name, impl)
+	for _, m := range asyncMethods {
+		f, err := asyncFunc(m.name, m.impl)
 		if err == nil {
-			err = bridge.Set(name, f)
+			err = bridge.Set(m.name, f)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func syncMethods() map[string]syncImpl {
-	return map[string]syncImpl{
-		"newClient": newClient, "currentUser": currentUser, "setRememberHeaders": setRememberHeaders,
-		"newUser": newUser, "recoverSession": recoverSession, "removeSavedSession": removeSavedSession,
-		"clearSession": clearSession, "saveUserData": saveUserData, "processTokenResponse": processTokenResponse,
-		"refreshSavedSession": refreshSavedSession, "details": details, "saveSession": saveSession,
-		"release": release, "stats": stats, "jwt": jwt,
-	}
-}
-
-func asyncMethods() map[string]asyncImpl {
-	return map[string]asyncImpl{
-		"request": clientRequest, "settings": settings, "signup": signup, "login": login,
-		"confirm": confirm, "requestPasswordRecovery": requestPasswordRecovery, "recover": recoverToken,
-		"acceptInvite": acceptInvite, "createUser": createUser, "validateCurrentSession": validateCurrentSession,
-		"verify": verify, "update": update, "logout": logout, "refreshToken": refreshToken,
-		"userRequest": userRequest, "getUserData": getUserData, "listUsers": listUsers, "getUser": getUser,
-		"updateUser": updateUser, "adminCreateUser": adminCreateUser, "deleteUser": deleteUser,
-	}
 }
 
 func locationOrigin() string {

@@ -194,10 +194,13 @@ func tokenMethod(method string, call func(c *gotrue.Client, ctx gotrue.Context, 
 	}
 }
 
-var (
-	confirm      = tokenMethod("confirm", (*gotrue.Client).Confirm, 2)
-	recoverToken = tokenMethod("recover", (*gotrue.Client).Recover, 2)
-)
+func confirm(args []safejs.Value) (work, error) {
+	return tokenMethod("confirm", (*gotrue.Client).Confirm, 2)(args)
+}
+
+func recoverToken(args []safejs.Value) (work, error) {
+	return tokenMethod("recover", (*gotrue.Client).Recover, 2)(args)
+}
 
 func verify(args []safejs.Value) (work, error) {
 	typ, err := stringArg(args, 2, "verify", "type")

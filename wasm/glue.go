@@ -18,16 +18,16 @@ type glueRefs struct {
 var glue glueRefs
 
 func loadGlue(g safejs.Value) error {
-	for name, dst := range map[string]*safejs.Value{
-		"GoTrue": &glue.GoTrue, "User": &glue.User, "Admin": &glue.Admin, "API": &glue.API,
-		"Throw": &glue.Throw, "HTTPError": &glue.HTTPError, "TextHTTPError": &glue.TextHTTPError,
-		"JSONHTTPError": &glue.JSONHTTPError, "bind": &glue.bind,
+	for _, ref := range []valueRef{
+		{"GoTrue", &glue.GoTrue}, {"User", &glue.User}, {"Admin", &glue.Admin}, {"API", &glue.API},
+		{"Throw", &glue.Throw}, {"HTTPError", &glue.HTTPError}, {"TextHTTPError", &glue.TextHTTPError},
+		{"JSONHTTPError", &glue.JSONHTTPError}, {"bind", &glue.bind},
 	} {
-		v, err := g.Get(name)
+		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {
-			return fmt.Errorf("glue.%s is missing", name)
+			return fmt.Errorf("glue.%s is missing", ref.name)
 		}
-		*dst = v
+		*ref.dst = v
 	}
 	proto, err := glue.User.Get("prototype")
 	glue.userProto = proto

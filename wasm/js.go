@@ -15,17 +15,23 @@ var (
 	jsObject, jsJSON, jsPromise, jsError, jsTypeError, jsSyntaxError, jsReflect safejs.Value
 )
 
+// valueRef names a JavaScript value and where to keep it.
+type valueRef struct {
+	name string
+	dst  *safejs.Value
+}
+
 func lookupGlobals() error {
 	g := safejs.Global()
-	for name, dst := range map[string]*safejs.Value{
-		"Object": &jsObject, "JSON": &jsJSON, "Promise": &jsPromise,
-		"Error": &jsError, "TypeError": &jsTypeError, "SyntaxError": &jsSyntaxError, "Reflect": &jsReflect,
+	for _, ref := range []valueRef{
+		{"Object", &jsObject}, {"JSON", &jsJSON}, {"Promise", &jsPromise},
+		{"Error", &jsError}, {"TypeError", &jsTypeError}, {"SyntaxError", &jsSyntaxError}, {"Reflect", &jsReflect},
 	} {
-		v, err := g.Get(name)
+		v, err := g.Get(ref.name)
 		if err != nil || v.IsUndefined() {
-			return fmt.Errorf("global %s is missing", name)
+			return fmt.Errorf("global %s is missing", ref.name)
 		}
-		*dst = v
+		*ref.dst = v
 	}
 	return nil
 }
