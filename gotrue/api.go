@@ -110,7 +110,7 @@ func (a *API) do(ctx Context, c call) (RawJSON, error) {
 }
 
 func decodeResponse(res *Response) (RawJSON, error) {
-	if strings.Contains(res.Header.Get("Content-Type"), "json") {
+	if index(res.Header.Get("Content-Type"), "json") >= 0 {
 		if err := validJSON(res.Body); err != nil {
 			return nil, &SyntaxError{Status: res.Status, Err: err}
 		}

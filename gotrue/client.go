@@ -76,12 +76,13 @@ func sendsClientHeader(apiURL, origin string) bool {
 // by hand: net/url (with net/netip) would add to the wasm what one string
 // split does here.
 func urlOrigin(raw string) (string, bool) {
-	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok || scheme == "" || strings.ContainsAny(scheme, "/?#") {
+	sep := index(raw, "://")
+	if sep <= 0 || indexAnyByte(raw[:sep], "/?#") >= 0 {
 		return "", false
 	}
+	scheme, rest := raw[:sep], raw[sep+3:]
 	host := rest
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+	if i := indexAnyByte(rest, "/?#"); i >= 0 {
 		host = rest[:i]
 	}
 	if at := strings.LastIndexByte(host, '@'); at >= 0 {

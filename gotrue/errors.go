@@ -3,6 +3,7 @@ package gotrue
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -51,9 +52,17 @@ func newHTTPError(res *Response, jsonBody RawJSON) *HTTPError {
 	msg, _ := shape.Get("msg")
 	errCode, _ := shape.Get("error")
 	desc, _ := shape.Get("error_description")
-	e.Code, _ = strconv.Atoi(string(code))
+	if n := numberValue(code); isJSONNumber(code) && n == math.Trunc(n) && math.Abs(n) < 1<<31 {
+		e.Code = int(n)
+	}
 	e.Msg, e.ErrorCode, e.ErrorDescription = jsString(msg), jsString(errCode), jsString(desc)
 	return e
+}
+
+// isJSONNumber reports whether raw is a number (not a string or literal).
+func isJSONNumber(raw RawJSON) bool {
+	s := trimJSONSpace(string(raw))
+	return s != "" && (s[0] == '-' || '0' <= s[0] && s[0] <= '9')
 }
 
 // IsJSON reports whether the body was JSON (a JSONHTTPError in gotrue-js).
@@ -63,7 +72,7 @@ func (e *HTTPError) IsJSON() bool { return e.JSON != nil }
 func (e *HTTPError) Error() string {
 	msg := e.shapedMessage()
 	if msg == "" {
-		msg = strings.TrimSpace(e.Text)
+		msg = trimJSONSpace(e.Text)
 	}
 	if len(msg) > 200 {
 		msg = msg[:200] + "…"
@@ -120,7 +129,7 @@ func (e *HTTPError) shapedMessage() string {
 
 // truthy is JavaScript truthiness of a JSON value (absent is falsy).
 func truthy(raw RawJSON) bool {
-	switch s := strings.TrimSpace(string(raw)); s {
+	switch s := trimJSONSpace(string(raw)); s {
 	case "", "null", "false", `""`:
 		return false
 	default:
@@ -134,7 +143,7 @@ func truthy(raw RawJSON) bool {
 // jsString is String(value) for a JSON value, as a template literal gives
 // it; "" for a missing or invalid one.
 func jsString(raw RawJSON) string {
-	s := strings.TrimSpace(string(raw))
+	s := trimJSONSpace(string(raw))
 	if s == "" || validJSON([]byte(s)) != nil {
 		return ""
 	}

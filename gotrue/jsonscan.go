@@ -3,7 +3,6 @@ package gotrue
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -211,7 +210,7 @@ func unquote(raw []byte) (string, bool) {
 		return "", false
 	}
 	s := raw[1 : len(raw)-1]
-	if !strings.ContainsAny(string(s), "\\") && utf8.Valid(s) {
+	if strings.IndexByte(string(s), '\\') < 0 && utf8.ValidString(string(s)) {
 		return string(s), true
 	}
 	var b strings.Builder
@@ -247,22 +246,18 @@ func unquote(raw []byte) (string, bool) {
 			b.WriteByte(s[i])
 		}
 	}
-	return strings.ToValidUTF8(b.String(), "\uFFFD"), true
+	return toValidUTF8(b.String()), true
 }
 
 // decodeU reads the hex digits after \u, joining a surrogate pair.
 func decodeU(s []byte) (rune, int, bool) {
-	if len(s) < 4 {
+	r, ok := hex4(s)
+	if !ok {
 		return 0, 0, false
 	}
-	v, err := strconv.ParseUint(string(s[:4]), 16, 16)
-	if err != nil {
-		return 0, 0, false
-	}
-	r := rune(v)
 	if utf16.IsSurrogate(r) && len(s) >= 10 && s[4] == '\\' && s[5] == 'u' {
-		if v2, err := strconv.ParseUint(string(s[6:10]), 16, 16); err == nil {
-			if pair := utf16.DecodeRune(r, rune(v2)); pair != utf8.RuneError {
+		if r2, ok := hex4(s[6:]); ok {
+			if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
 				return pair, 10, true
 			}
 		}
@@ -273,10 +268,45 @@ func decodeU(s []byte) (rune, int, bool) {
 	return r, 4, true
 }
 
+// hex4 reads the four hex digits of a \u escape.
+func hex4(s []byte) (rune, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// toValidUTF8 replaces each byte that is not part of valid UTF-8 with
+// U+FFFD, as encoding/json does (and as ranging over a string does).
+func toValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // quote encodes s as JSON.stringify does: only quotes, backslashes and
 // control characters are escaped.
 func quote(s string) RawJSON {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = toValidUTF8(s)
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')
 	for i := 0; i < len(s); i++ {

@@ -106,12 +106,11 @@ func (u *User) adoptAfterRace(failed string, err error) *Token {
 	if he, ok := errors.AsType[*HTTPError](err); !ok || he.ErrorCode != "invalid_grant" {
 		return nil
 	}
-	deadline := time.Now().Add(u.realm.raceGrace)
-	for {
+	for polls := u.realm.raceGrace / racePoll; ; polls-- {
 		if tok := u.adoptRotated(failed); tok != nil {
 			return tok
 		}
-		if !u.storedHolds(failed) || time.Now().After(deadline) {
+		if !u.storedHolds(failed) || polls <= 0 {
 			return nil
 		}
 		time.Sleep(racePoll)

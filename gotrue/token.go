@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"encoding/base64"
 	"errors"
 	"math"
 	"strconv"
@@ -78,11 +77,14 @@ func jwtExp(raw Object) (float64, error) {
 	if !ok {
 		return 0, errors.New("TypeError: access_token is not a string")
 	}
-	_, rest, ok := strings.Cut(access, ".")
-	if !ok {
+	dot := strings.IndexByte(access, '.')
+	if dot < 0 {
 		return 0, errors.New("TypeError: the access token has no payload")
 	}
-	claims, _, _ := strings.Cut(rest, ".")
+	claims := access[dot+1:]
+	if end := strings.IndexByte(claims, '.'); end >= 0 {
+		claims = claims[:end]
+	}
 	payload, err := decodeSegment(claims)
 	if err != nil {
 		return 0, err
@@ -96,7 +98,8 @@ func jwtExp(raw Object) (float64, error) {
 }
 
 // decodeSegment is gotrue-js's urlBase64Decode: base64url to standard
-// base64, padded; a length of 1 mod 4 is illegal.
+// base64, padded (a length of 1 mod 4 is illegal), then atob. The
+// TextDecoder it ends with drops a leading byte order mark.
 func decodeSegment(s string) ([]byte, error) {
 	if len(s)%4 == 1 {
 		return nil, errors.New("Error: Illegal base64url string!")
@@ -115,9 +118,12 @@ func decodeSegment(s string) ([]byte, error) {
 	for len(std)%4 != 0 {
 		std = append(std, '=')
 	}
-	b, err := base64.StdEncoding.DecodeString(string(std))
-	if err != nil {
+	b, ok := atob(string(std))
+	if !ok {
 		return nil, errors.New("InvalidCharacterError: the JWT payload is not correctly encoded")
+	}
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		b = b[3:]
 	}
 	return b, nil
 }
@@ -126,7 +132,7 @@ func decodeSegment(s string) ([]byte, error) {
 // numbers and numeric strings convert, null and false are 0, true is 1,
 // anything else (and a missing value) is NaN.
 func numberValue(raw RawJSON) float64 {
-	switch s := strings.TrimSpace(string(raw)); {
+	switch s := trimJSONSpace(string(raw)); {
 	case s == "":
 		return math.NaN()
 	case s == "null" || s == "false":
@@ -135,7 +141,7 @@ func numberValue(raw RawJSON) float64 {
 		return 1
 	case s[0] == '"':
 		str, ok := unquote([]byte(s))
-		if str = strings.TrimSpace(str); ok && str == "" {
+		if str = trimJSSpace(str); ok && str == "" {
 			return 0
 		}
 		if f, err := strconv.ParseFloat(str, 64); ok && err == nil {

@@ -101,7 +101,7 @@ func TestFetchTransport(t *testing.T) {
 
 func TestPromiseRecoversPanics(t *testing.T) {
 	p := newPromise(func(gotrue.Context) (any, error) { panic("boom") })
-	v, err := await(context.Background(), p, nil)
+	v, err := await(context.Background(), p)
 	_ = v
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "gotrue-wasm: internal error: boom")

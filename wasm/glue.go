@@ -13,6 +13,7 @@ type glueRefs struct {
 	GoTrue, User, Admin, API, Throw safejs.Value
 	HTTPError, TextHTTPError        safejs.Value
 	JSONHTTPError, bind, userProto  safejs.Value
+	request                         safejs.Value
 }
 
 var glue glueRefs
@@ -21,7 +22,7 @@ func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
 		{"GoTrue", &glue.GoTrue}, {"User", &glue.User}, {"Admin", &glue.Admin}, {"API", &glue.API},
 		{"Throw", &glue.Throw}, {"HTTPError", &glue.HTTPError}, {"TextHTTPError", &glue.TextHTTPError},
-		{"JSONHTTPError", &glue.JSONHTTPError}, {"bind", &glue.bind},
+		{"JSONHTTPError", &glue.JSONHTTPError}, {"bind", &glue.bind}, {"request", &glue.request},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

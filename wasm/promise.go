@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -79,12 +78,10 @@ func rejected(err error) safejs.Value {
 	return p
 }
 
-var errAborted = errors.New("gotrue-wasm: request aborted")
-
 // await waits for a JavaScript Promise from a goroutine (never from a
-// callback), as net/http's roundtrip_js does: each handler releases both,
-// and a cancelled ctx calls abort.
-func await(ctx gotrue.Context, p safejs.Value, abort func()) (safejs.Value, error) {
+// callback), as net/http's roundtrip_js does: each handler releases both.
+// When ctx ends first, await returns; the Promise settles unobserved.
+func await(ctx gotrue.Context, p safejs.Value) (safejs.Value, error) {
 	type result struct {
 		v   safejs.Value
 		err error
@@ -118,9 +115,6 @@ func await(ctx gotrue.Context, p safejs.Value, abort func()) (safejs.Value, erro
 	case r := <-done:
 		return r.v, r.err
 	case <-ctx.Done():
-		if abort != nil {
-			abort()
-		}
 		return safejs.Undefined(), ctx.Err()
 	}
 }

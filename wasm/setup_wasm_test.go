@@ -40,7 +40,16 @@ func TestMain(m *testing.M) {
 		class API { constructor(url, o) { this.apiURL = url; this.defaultHeaders = (o && o.defaultHeaders) || {}; } }
 		class User {} class Admin {} class GoTrue {}
 		globalThis.__bound = new Map();
-		return { GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError, bind(o, id) { __bound.set(id, o); } };`)
+		// request as in js/src/glue.js (the browser suites run the real one).
+		async function request(url, method, headers, body, credentials) {
+			const init = { method, headers: {} };
+			for (let i = 0; i < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
+			if (typeof body === 'string') init.body = body;
+			if (credentials) init.credentials = credentials;
+			const res = await fetch(url, init);
+			return [res.status, res.statusText, res.headers.get('Content-Type'), await res.text()];
+		}
+		return { GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError, bind(o, id) { __bound.set(id, o); }, request };`)
 	if err := loadGlue(g); err != nil {
 		panic(err)
 	}

@@ -7,7 +7,7 @@
 // createGoTrue(Go, instantiate) returns the module's exports.
 // instantiate(importObject) returns the WebAssembly.Instance of gotrue.wasm,
 // or a Promise of it; the Go program then calls the boot function named in
-// go.env.GOTRUE_BOOT with its bridge before go.run returns.
+// go.argv[1] with its bridge before go.run returns.
 // eslint-disable-next-line no-unused-vars
 function createGoTrue(Go, instantiate) {
   'use strict';
@@ -171,6 +171,18 @@ function createGoTrue(Go, instantiate) {
       handles.set(obj, id);
       if (registry) registry.register(obj, id);
     },
+    // request is every fetch of the library: Go lays the request out flat
+    // (headers as name, value, ...) and gets [status, statusText,
+    // Content-Type, body text]. fetch is looked up at call time, as
+    // gotrue-js does, so a page's wrapper or polyfill is used.
+    async request(url, method, headers, body, credentials) {
+      const init = { method, headers: {} };
+      for (let i = 0; i < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
+      if (typeof body === 'string') init.body = body;
+      if (credentials) init.credentials = credentials;
+      const res = await fetch(url, init);
+      return [res.status, res.statusText, res.headers.get('Content-Type'), await res.text()];
+    },
   };
 
   const bootName = `__gotrueBoot${Math.random().toString(36).slice(2)}`;
@@ -206,7 +218,7 @@ function createGoTrue(Go, instantiate) {
 
   try {
     const go = new Go();
-    go.env = { GOTRUE_BOOT: bootName };
+    go.argv = ['gotrue.wasm', bootName];
     const r = instantiate(go.importObject);
     if (r && typeof r.then === 'function') {
       r.then((instance) => run(go, instance)).catch(failed);
