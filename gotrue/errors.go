@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -77,7 +76,7 @@ func (e *HTTPError) Error() string {
 	if len(msg) > 200 {
 		msg = msg[:200] + "…"
 	}
-	return fmt.Sprintf("gotrue: %d %s: %s", e.Status, e.StatusText, msg)
+	return "gotrue: " + strconv.Itoa(e.Status) + " " + e.StatusText + ": " + msg
 }
 
 // Message is the message gotrue-js gives this error: the status text, until
@@ -133,7 +132,7 @@ func truthy(raw RawJSON) bool {
 	case "", "null", "false", `""`:
 		return false
 	default:
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if f, ok := parseDecimal(s); ok {
 			return f != 0
 		}
 		return true
@@ -168,7 +167,7 @@ func jsString(raw RawJSON) string {
 		}
 		return b.String()
 	}
-	f, _ := strconv.ParseFloat(s, 64)
+	f, _ := parseDecimal(s)
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 

@@ -2,7 +2,7 @@ package gotrue
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -29,7 +29,7 @@ func syntaxErrorAt(d []byte, i int, context string) error {
 	if i >= len(d) {
 		return errUnexpectedEnd
 	}
-	return fmt.Errorf("invalid character %q %s", rune(d[i]), context)
+	return errors.New("invalid character " + strconv.QuoteRune(rune(d[i])) + " " + context)
 }
 
 func skipWS(d []byte, i int) int {

@@ -128,31 +128,24 @@ func decodeSegment(s string) ([]byte, error) {
 	return b, nil
 }
 
-// numberValue is JavaScript's Number(v) for the JSON values a token holds:
-// numbers and numeric strings convert, null and false are 0, true is 1,
-// anything else (and a missing value) is NaN.
+// numberValue is JavaScript's Number(v) for a JSON value: numbers as
+// written, strings (and arrays and objects, through their String()) as
+// stringToNumber reads them, null and false 0, true 1, and a missing or
+// invalid value NaN.
 func numberValue(raw RawJSON) float64 {
 	switch s := trimJSONSpace(string(raw)); {
-	case s == "":
+	case s == "" || validJSON([]byte(s)) != nil:
 		return math.NaN()
 	case s == "null" || s == "false":
 		return 0
 	case s == "true":
 		return 1
-	case s[0] == '"':
-		str, ok := unquote([]byte(s))
-		if str = trimJSSpace(str); ok && str == "" {
-			return 0
-		}
-		if f, err := strconv.ParseFloat(str, 64); ok && err == nil {
-			return f
-		}
-	case s[0] == '-' || s[0] >= '0' && s[0] <= '9':
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return f
-		}
+	case s[0] == '"' || s[0] == '[' || s[0] == '{':
+		return stringToNumber(jsString(raw))
+	default:
+		f, _ := parseDecimal(s)
+		return f
 	}
-	return math.NaN()
 }
 
 func numberOf(o Object, key string) float64 {
