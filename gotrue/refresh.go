@@ -17,8 +17,8 @@ type flight struct {
 // JWT returns the access token, refreshing it first when force is set or
 // when it expires within ExpiryMargin. Concurrent callers with the same
 // refresh token share one request, across every client of the realm, as in
-// gotrue-js. A failed refresh clears the session (see refresh); later calls
-// return ErrNoSession.
+// gotrue-js; ctx cancels the request of the caller that sends it. A failed
+// refresh clears the session (see refresh); later calls return ErrNoSession.
 func (u *User) JWT(ctx Context, force bool) (string, error) {
 	tok := u.TokenDetails()
 	if tok == nil {
@@ -46,18 +46,18 @@ func (u *User) CachedJWT(force bool) (access, refreshToken string, ok bool) {
 	return tok.AccessToken(), "", true
 }
 
-// refresh runs, or joins, the single flight for refreshToken.
+// refresh runs, or joins, the single flight for refreshToken. A caller that
+// joins waits for the flight whatever its own ctx, as singleflight.Do does:
+// the flight ends within the realm's refresh timeout. (A select on ctx
+// here would link the runtime's select into the wasm for a case no page
+// call can reach.)
 func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, error) {
 	r := u.realm
 	r.mu.Lock()
 	if f := r.flights[refreshToken]; f != nil {
 		r.mu.Unlock()
-		select {
-		case <-f.done:
-			return f.access, f.err
-		case <-ctx.Done():
-			return "", ctx.Err()
-		}
+		<-f.done
+		return f.access, f.err
 	}
 	f := &flight{done: make(chan struct{})}
 	r.flights[refreshToken] = f

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -37,7 +36,7 @@ func TestErrToJS(t *testing.T) {
 	syn := errToJS(&gotrue.SyntaxError{Err: errors.New("invalid character '<' looking for beginning of value")})
 	assert.Equal(t, "SyntaxError", prop(t, syn, "name"))
 
-	typ := errToJS(argErrorf("login: email must be a string, not number"))
+	typ := errToJS(argErr("login: email must be a string, not number"))
 	assert.Equal(t, "TypeError", prop(t, typ, "name"))
 	assert.Equal(t, "login: email must be a string, not number", prop(t, typ, "message"))
 
@@ -75,7 +74,6 @@ func TestFetchTransport(t *testing.T) {
 	jsEval(`globalThis.fetch = async (url, init) => {
 		globalThis.lastFetch = { url, init };
 		if (url.endsWith('/fail')) throw new TypeError('Failed to fetch');
-		if (url.endsWith('/hang')) return new Promise(() => {});
 		return new Response('{"ok":true}', { status: 201, statusText: 'Created', headers: { 'Content-Type': 'application/json' } });
 	}; return null;`)
 	ctx := context.Background()
@@ -92,16 +90,11 @@ func TestFetchTransport(t *testing.T) {
 	v, ok := thrownValue(err)
 	require.True(t, ok)
 	assert.Equal(t, "TypeError", prop(t, v, "name"))
-
-	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
-	defer cancel()
-	_, err = fetchTransport{}.Do(short, &gotrue.Request{Method: "GET", URL: "http://x/hang"})
-	assert.ErrorIs(t, err, context.DeadlineExceeded, "a silent server ends with the context")
 }
 
 func TestPromiseRecoversPanics(t *testing.T) {
 	p := newPromise(func(gotrue.Context) (any, error) { panic("boom") })
-	v, err := await(context.Background(), p)
+	v, err := await(p)
 	_ = v
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "gotrue-wasm: internal error: boom")

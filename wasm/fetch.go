@@ -16,8 +16,10 @@ import (
 type fetchTransport struct{}
 
 // Do sends req and reads the body as text. Of the response headers only
-// Content-Type is read: it is all the client uses.
-func (fetchTransport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
+// Content-Type is read: it is all the client uses. ctx is not watched: a
+// call from page code cannot be cancelled (gotrue-js has no way to), so
+// its Context never ends.
+func (fetchTransport) Do(_ gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
 	headers := make([]any, 0, 2*len(req.Header))
 	for _, h := range req.Header {
 		headers = append(headers, h.Name, h.Value)
@@ -30,7 +32,7 @@ func (fetchTransport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Respo
 	if err != nil {
 		return nil, thrownError(err)
 	}
-	v, err := await(ctx, p)
+	v, err := await(p)
 	if err != nil {
 		return nil, err
 	}

@@ -80,8 +80,8 @@ func rejected(err error) safejs.Value {
 
 // await waits for a JavaScript Promise from a goroutine (never from a
 // callback), as net/http's roundtrip_js does: each handler releases both.
-// When ctx ends first, await returns; the Promise settles unobserved.
-func await(ctx gotrue.Context, p safejs.Value) (safejs.Value, error) {
+// There is no way out before p settles: no page call can be cancelled.
+func await(p safejs.Value) (safejs.Value, error) {
 	type result struct {
 		v   safejs.Value
 		err error
@@ -111,12 +111,8 @@ func await(ctx gotrue.Context, p safejs.Value) (safejs.Value, error) {
 		release()
 		return safejs.Undefined(), err
 	}
-	select {
-	case r := <-done:
-		return r.v, r.err
-	case <-ctx.Done():
-		return safejs.Undefined(), ctx.Err()
-	}
+	r := <-done
+	return r.v, r.err
 }
 
 func arg(args []safejs.Value, i int) safejs.Value {
