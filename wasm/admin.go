@@ -20,7 +20,7 @@ func adminWork(call func(ctx gotrue.Context) ([]byte, error), ref *userRef, obj 
 func userIDArg(args []safejs.Value, i int, method string) (string, error) {
 	u := arg(args, i)
 	if !isObject(u) {
-		return "", argErrorf("admin.%s: user must be an object with an id, not %s", method, typeName(u))
+		return "", argErr("admin." + method + ": user must be an object with an id, not " + typeName(u))
 	}
 	id, err := getProp(u, "id")
 	if err != nil {
@@ -78,7 +78,7 @@ func adminCreateUser(args []safejs.Value) (work, error) {
 	}
 	attrs := arg(args, 4)
 	if !isObject(attrs) {
-		return nil, argErrorf("admin.createUser: attributes must be an object, not %s", typeName(attrs))
+		return nil, argErr("admin.createUser: attributes must be an object, not " + typeName(attrs))
 	}
 	if err := setProp(attrs, "email", arg(args, 2)); err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 func stringArg(args []safejs.Value, i int, method, name string) (string, error) {
 	v := arg(args, i)
 	if typeOf(v) != safejs.TypeString {
-		return "", argErrorf("%s: %s must be a string, not %s", method, name, typeName(v))
+		return "", argErr(method + ": " + name + " must be a string, not " + typeName(v))
 	}
 	s, err := v.String()
 	return s, err
@@ -31,7 +31,7 @@ func typeName(v safejs.Value) string {
 func clientArg(args []safejs.Value, method string) (*clientRef, error) {
 	ref, ok := reg.client(arg(args, 0))
 	if !ok {
-		return nil, argErrorf("%s: this is not a GoTrue object", method)
+		return nil, argErr(method + ": this is not a GoTrue object")
 	}
 	return ref, nil
 }
@@ -40,7 +40,7 @@ func clientArg(args []safejs.Value, method string) (*clientRef, error) {
 func userArg(args []safejs.Value, method string) (*userRef, safejs.Value, error) {
 	ref, ok := reg.user(arg(args, 0))
 	if !ok {
-		return nil, safejs.Undefined(), argErrorf("%s: this is not a User object, or its session is gone", method)
+		return nil, safejs.Undefined(), argErr(method + ": this is not a User object, or its session is gone")
 	}
 	return ref, arg(args, 1), nil
 }
@@ -62,7 +62,7 @@ func jsonArg(v safejs.Value) ([]byte, error) {
 func objectArg(args []safejs.Value, i int, method, name string) (gotrue.Object, safejs.Value, error) {
 	v := arg(args, i)
 	if !isObject(v) {
-		return gotrue.Object{}, v, argErrorf("%s: %s must be an object, not %s", method, name, typeName(v))
+		return gotrue.Object{}, v, argErr(method + ": " + name + " must be an object, not " + typeName(v))
 	}
 	b, err := jsonArg(v)
 	if err != nil {
@@ -70,7 +70,7 @@ func objectArg(args []safejs.Value, i int, method, name string) (gotrue.Object, 
 	}
 	o, err := gotrue.ParseObject(b)
 	if err != nil {
-		return gotrue.Object{}, v, argErrorf("%s: %s must be a plain object", method, name)
+		return gotrue.Object{}, v, argErr(method + ": " + name + " must be a plain object")
 	}
 	return o, v, nil
 }

@@ -149,22 +149,8 @@ func locationOrigin() string {
 	return s
 }
 
-// consoleLog prints what gotrue-js prints: console.warn(text), and
-// console.error(new Error(text)).
-func consoleLog(level, msg string) {
-	console, err := safejs.Global().Get("console")
-	if err != nil || !isObject(console) {
-		return
-	}
-	if level == "warn" {
-		_, _ = console.Call("warn", msg)
-		return
-	}
-	e, err := jsError.New(msg)
-	if err == nil {
-		_, _ = console.Call("error", e)
-	}
-}
+// consoleLog prints through the glue's log, as gotrue-js prints.
+func consoleLog(level, msg string) { _, _ = glue.log.Invoke(level, msg) }
 
 var storageListener sync.Once
 

@@ -7,76 +7,31 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// newClient is `new GoTrue(options)`: it sets the instance's own keys
-// ([audience], setCookie, api) and returns its handle.
+// newClient is `new GoTrue(options)` after the glue has destructured the
+// options as gotrue-js does and set audience and setCookie: it applies the
+// defaults, sets the instance's api and returns its handle.
+// Arguments: this, APIUrl, audience, setCookie, clientName.
 func newClient(args []safejs.Value) (any, error) {
-	self, opts := arg(args, 0), arg(args, 1)
-	if opts.IsNull() {
-		return nil, argErrorf("GoTrue: options must be an object, not null")
-	}
-	get := func(key string) (safejs.Value, error) {
-		if !isObject(opts) {
-			return safejs.Undefined(), nil
-		}
-		return getProp(opts, key)
-	}
-	o, raw, err := clientOptions(get)
-	if err != nil {
-		return nil, err
-	}
-	c := gotrue.New(realm, o)
-	id := reg.addClient(c)
-	return id, setClientProps(self, c, raw)
-}
-
-type rawOptions struct{ audience, setCookie safejs.Value }
-
-func clientOptions(get func(string) (safejs.Value, error)) (gotrue.Options, rawOptions, error) {
-	var raw rawOptions
 	o := gotrue.Options{Transport: fetchTransport{}, Origin: pageOrigin, APIURL: gotrue.DefaultAPIURL, ClientName: "gotrue-js"}
-	vals := map[string]safejs.Value{}
-	for _, k := range []string{"APIUrl", "audience", "setCookie", "clientName"} {
-		v, err := get(k)
-		if err != nil {
-			return o, raw, err
-		}
-		vals[k] = v
-	}
-	if u := vals["APIUrl"]; !u.IsUndefined() {
+	if u := arg(args, 1); !u.IsUndefined() {
 		o.APIURL = ""
 		if truthy(u) {
 			o.APIURL = jsString(u)
 		}
 	}
-	if n := vals["clientName"]; !n.IsUndefined() {
+	if a := arg(args, 2); truthy(a) {
+		o.Audience = jsString(a)
+	}
+	o.SetCookie = truthy(arg(args, 3))
+	if n := arg(args, 4); !n.IsUndefined() {
 		o.ClientName = jsString(n)
 	}
-	raw.audience, raw.setCookie = vals["audience"], vals["setCookie"]
-	if truthy(raw.audience) {
-		o.Audience = jsString(raw.audience)
-	}
-	o.SetCookie = truthy(raw.setCookie)
-	return o, raw, nil
-}
-
-func setClientProps(self safejs.Value, c *gotrue.Client, raw rawOptions) error {
-	if truthy(raw.audience) {
-		if err := self.Set("audience", raw.audience); err != nil {
-			return err
-		}
-	}
-	setCookie := raw.setCookie
-	if setCookie.IsUndefined() {
-		setCookie, _ = safejs.ValueOf(false)
-	}
-	if err := self.Set("setCookie", setCookie); err != nil {
-		return err
-	}
+	c := gotrue.New(realm, o)
 	api, err := apiToJS(c.API())
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return self.Set("api", api)
+	return reg.addClient(c), arg(args, 0).Set("api", api)
 }
 
 // clientWork is the common shape of a GoTrue method resolving raw JSON.

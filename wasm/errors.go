@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -16,7 +15,7 @@ type argError struct{ msg string }
 
 func (e *argError) Error() string { return e.msg }
 
-func argErrorf(format string, args ...any) error { return &argError{msg: fmt.Sprintf(format, args...)} }
+func argErr(msg string) error { return &argError{msg: msg} }
 
 // errToJS maps a Go error to what gotrue-js would reject with:
 // JSONHTTPError/TextHTTPError for HTTP errors (with the shaped message
@@ -50,25 +49,8 @@ func newJSError(err error) (safejs.Value, error) {
 }
 
 func httpErrorToJS(he *gotrue.HTTPError) (safejs.Value, error) {
-	res, err := newObject()
-	if err != nil {
-		return res, err
-	}
-	_ = res.Set("status", he.Status)
-	_ = res.Set("statusText", he.StatusText)
 	if !he.IsJSON() {
-		return glue.TextHTTPError.New(res, he.Text)
+		return glue.httpError.Invoke(he.Status, he.StatusText, false, he.Text, nil)
 	}
-	body, err := parseJSON(he.JSON)
-	if err != nil {
-		return body, err
-	}
-	e, err := glue.JSONHTTPError.New(res, body)
-	if err != nil {
-		return e, err
-	}
-	if msg := he.Message(); msg != he.StatusText {
-		err = e.Set("message", msg)
-	}
-	return e, err
+	return glue.httpError.Invoke(he.Status, he.StatusText, true, string(he.JSON), he.Message())
 }

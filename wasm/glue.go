@@ -3,7 +3,7 @@
 package main
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/hack-pad/safejs"
 )
@@ -11,9 +11,8 @@ import (
 // glueRefs are the classes and helpers js/src/glue.js hands the bridge.
 type glueRefs struct {
 	GoTrue, User, Admin, API, Throw safejs.Value
-	HTTPError, TextHTTPError        safejs.Value
-	JSONHTTPError, bind, userProto  safejs.Value
-	request                         safejs.Value
+	bind, userProto                 safejs.Value
+	httpError, log, request         safejs.Value
 }
 
 var glue glueRefs
@@ -21,12 +20,12 @@ var glue glueRefs
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
 		{"GoTrue", &glue.GoTrue}, {"User", &glue.User}, {"Admin", &glue.Admin}, {"API", &glue.API},
-		{"Throw", &glue.Throw}, {"HTTPError", &glue.HTTPError}, {"TextHTTPError", &glue.TextHTTPError},
-		{"JSONHTTPError", &glue.JSONHTTPError}, {"bind", &glue.bind}, {"request", &glue.request},
+		{"Throw", &glue.Throw}, {"bind", &glue.bind},
+		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {
-			return fmt.Errorf("glue.%s is missing", ref.name)
+			return errors.New("glue." + ref.name + " is missing")
 		}
 		*ref.dst = v
 	}

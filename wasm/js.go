@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"syscall/js"
 
 	"github.com/hack-pad/safejs"
@@ -29,7 +28,7 @@ func lookupGlobals() error {
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || v.IsUndefined() {
-			return fmt.Errorf("global %s is missing", ref.name)
+			return errors.New("global " + ref.name + " is missing")
 		}
 		*ref.dst = v
 	}
@@ -113,11 +112,13 @@ func isObject(v safejs.Value) bool {
 // thrownValue returns the JavaScript value behind an error that a safejs
 // call returned because JavaScript threw, if there is one.
 func thrownValue(err error) (safejs.Value, bool) {
-	if je, ok := errors.AsType[js.Error](err); ok {
-		return safejs.Safe(je.Value), true
-	}
-	if jv, ok := errors.AsType[jsThrown](err); ok {
-		return jv.v, true
+	for ; err != nil; err = errors.Unwrap(err) { // a chain, not a tree: nothing here joins errors
+		switch e := err.(type) {
+		case js.Error:
+			return safejs.Safe(e.Value), true
+		case jsThrown:
+			return e.v, true
+		}
 	}
 	return safejs.Value{}, false
 }

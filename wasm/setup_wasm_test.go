@@ -49,7 +49,16 @@ func TestMain(m *testing.M) {
 			const res = await fetch(url, init);
 			return [res.status, res.statusText, res.headers.get('Content-Type'), await res.text()];
 		}
-		return { GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError, bind(o, id) { __bound.set(id, o); }, request };`)
+		function httpError(status, statusText, isJSON, body, message) {
+			const res = { status, statusText };
+			if (!isJSON) return new TextHTTPError(res, body);
+			const e = new JSONHTTPError(res, JSON.parse(body));
+			if (message !== statusText) e.message = message;
+			return e;
+		}
+		globalThis.__logged = [];
+		const log = (level, text) => { __logged.push([level, text]); };
+		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log };`)
 	if err := loadGlue(g); err != nil {
 		panic(err)
 	}

@@ -41,7 +41,7 @@ func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
 		return a, nil
 	}
 	if !isObject(v) {
-		return nil, argErrorf("%s: api must be an API object, not %s", method, typeName(v))
+		return nil, argErr(method + ": api must be an API object, not " + typeName(v))
 	}
 	url, err := getProp(v, "apiURL")
 	if err != nil {

@@ -99,13 +99,17 @@ function createGoTrue(Go, instantiate) {
   };
 
   class GoTrue {
-    constructor(options) {
+    // The options are read as gotrue-js reads them, by destructuring (its
+    // defaults for APIUrl and clientName are applied in Go). Go adds api.
+    constructor({ APIUrl, audience, setCookie = false, clientName } = {}) {
+      if (!B && failure) throw notReady('GoTrue');
+      if (audience) this.audience = audience;
+      this.setCookie = setCookie;
+      const args = [this, APIUrl, audience, setCookie, clientName];
       if (B) {
-        handles.set(this, sync('GoTrue', () => B.newClient(this, options)));
-      } else if (failure) {
-        throw notReady('GoTrue');
+        handles.set(this, sync('GoTrue', () => B.newClient(...args)));
       } else {
-        pendingClients.push([this, options]);
+        pendingClients.push(args);
       }
     }
     _request(path, options) { return later('_request', () => B.request(handleOf(this, 'GoTrue', '_request'), this, path, options)); }
@@ -171,6 +175,22 @@ function createGoTrue(Go, instantiate) {
       handles.set(obj, id);
       if (registry) registry.register(obj, id);
     },
+    // httpError makes the error gotrue-js rejects with for an HTTP status:
+    // TextHTTPError with the body, or JSONHTTPError with the parsed body and
+    // gotrue-js's message for it.
+    httpError(status, statusText, isJSON, body, message) {
+      const res = { status, statusText };
+      if (!isJSON) return new TextHTTPError(res, body);
+      const e = new JSONHTTPError(res, JSON.parse(body));
+      if (message !== statusText) e.message = message;
+      return e;
+    },
+    // log prints what gotrue-js prints: console.warn(text), and
+    // console.error(new Error(text)).
+    log(level, text) {
+      if (level === 'warn') console.warn(text);
+      else console.error(new Error(text));
+    },
     // request is every fetch of the library: Go lays the request out flat
     // (headers as name, value, ...) and gets [status, statusText,
     // Content-Type, body text]. fetch is looked up at call time, as
@@ -201,9 +221,9 @@ function createGoTrue(Go, instantiate) {
     memory = instance.exports.mem;
     go.run(instance).then(exited, exited);
     if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
-    for (const [self, options] of pendingClients.splice(0)) {
+    for (const args of pendingClients.splice(0)) {
       try {
-        handles.set(self, unwrap(B.newClient(self, options)));
+        handles.set(args[0], unwrap(B.newClient(...args)));
       } catch (e) {
         console.error(e);
       }
