@@ -113,8 +113,16 @@ func (u *User) adoptAfterRace(failed string, err error) *Token {
 		if !u.storedHolds(failed) || polls <= 0 {
 			return nil
 		}
-		time.Sleep(racePoll)
+		wait(racePoll)
 	}
+}
+
+// wait is time.Sleep made of time.AfterFunc, which the refresh timeout
+// links anyway: time.Sleep brings its own timer code into the wasm.
+func wait(d time.Duration) {
+	woke := make(chan struct{})
+	time.AfterFunc(d, func() { close(woke) })
+	<-woke
 }
 
 // racePoll is how often storage is re-read while waiting for another tab.
