@@ -92,10 +92,41 @@ func TestFetchTransport(t *testing.T) {
 	assert.Equal(t, "TypeError", prop(t, v, "name"))
 }
 
-func TestPromiseRecoversPanics(t *testing.T) {
-	p := newPromise(func(gotrue.Context) (any, error) { panic("boom") })
-	v, err := await(p)
-	_ = v
+// asyncBridgeCall calls an asynchronous bridge function as the glue's
+// call() does: inside a Promise executor, resolve and reject first.
+func asyncBridgeCall(t *testing.T, f safejs.Func, args ...any) safejs.Value {
+	t.Helper()
+	p := jsEval(`return (f, args) => new Promise((resolve, reject) => { f(resolve, reject, ...args); });`)
+	v, err := p.Invoke(f, args)
+	require.NoError(t, err)
+	return v
+}
+
+func TestAsyncBridgeRecoversPanics(t *testing.T) {
+	f, err := asyncFunc("boom", func([]safejs.Value) (work, error) {
+		return func(gotrue.Context) (any, error) { panic("boom") }, nil
+	})
+	require.NoError(t, err)
+	_, err = await(asyncBridgeCall(t, f))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "gotrue-wasm: internal error: boom")
+
+	f, err = asyncFunc("early", func([]safejs.Value) (work, error) { panic("early") })
+	require.NoError(t, err)
+	_, err = await(asyncBridgeCall(t, f))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "gotrue-wasm: internal error in early: early")
+	assert.Zero(t, pendingAwaits(), "every await was settled and forgotten")
+}
+
+func TestAwaitResolvesAndRejects(t *testing.T) {
+	v, err := await(jsEval(`return Promise.resolve(42);`))
+	require.NoError(t, err)
+	n, _ := v.Int()
+	assert.Equal(t, 42, n)
+	_, err = await(jsEval(`return Promise.reject(new RangeError('no'));`))
+	v, ok := thrownValue(err)
+	require.True(t, ok, "the reason comes back as itself")
+	assert.Equal(t, "RangeError", prop(t, v, "name"))
+	assert.Zero(t, pendingAwaits())
 }

@@ -4,8 +4,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"sync"
 	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -15,7 +13,8 @@ import (
 // realm is the page's shared state: gotrue-js's module globals.
 var realm *gotrue.Realm
 
-// pageOrigin is location.origin, for D3; "" outside a page.
+// pageOrigin is location.origin, for D3, as the glue reads it; "" outside
+// a page and for an opaque origin.
 var pageOrigin string
 
 // syncImpl is a synchronous method: it returns the value to hand back.
@@ -27,10 +26,10 @@ type syncImpl func(args []safejs.Value) (any, error)
 type asyncImpl func(args []safejs.Value) (work, error)
 
 func syncFunc(name string, impl syncImpl) (safejs.Func, error) {
-	return safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (out any) {
+	return funcOf(func(_ safejs.Value, args []safejs.Value) (out any) {
 		defer func() {
 			if r := recover(); r != nil {
-				out = throwValue(fmt.Errorf("gotrue-wasm: internal error in %s: %v", name, r))
+				out = throwValue(internalError(name, r))
 			}
 		}()
 		v, err := impl(args)
@@ -41,18 +40,23 @@ func syncFunc(name string, impl syncImpl) (safejs.Func, error) {
 	})
 }
 
+// asyncFunc is called by the glue's Promise executor with resolve and
+// reject before the method's own arguments.
 func asyncFunc(name string, impl asyncImpl) (safejs.Func, error) {
-	return safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (out any) {
+	return funcOf(func(_ safejs.Value, args []safejs.Value) any {
+		resolve, reject := arg(args, 0), arg(args, 1)
 		defer func() {
 			if r := recover(); r != nil {
-				out = rejected(fmt.Errorf("gotrue-wasm: internal error in %s: %v", name, r))
+				_, _ = reject.Invoke(errToJS(internalError(name, r)))
 			}
 		}()
-		w, err := impl(args)
+		w, err := impl(args[min(2, len(args)):])
 		if err != nil {
-			return rejected(err)
+			_, _ = reject.Invoke(errToJS(err))
+			return nil
 		}
-		return newPromise(w)
+		go settle(w, resolve, reject)
+		return nil
 	})
 }
 
@@ -71,7 +75,6 @@ func boot(bootName string) error {
 		gotrue.WithRealmTransport(fetchTransport{}),
 		gotrue.WithClock(time.Now),
 	)
-	pageOrigin = locationOrigin()
 	bridge, err := newObject()
 	if err != nil {
 		return err
@@ -80,10 +83,16 @@ func boot(bootName string) error {
 		return err
 	}
 	g, err := bootFn.Invoke(bridge)
+	if err == nil {
+		err = loadGlue(g)
+	}
 	if err != nil {
 		return err
 	}
-	return loadGlue(g)
+	if o, err := g.Get("origin"); err == nil && typeOf(o) == safejs.TypeString {
+		pageOrigin, _ = o.String()
+	}
+	return nil
 }
 
 // syncMethods and asyncMethods are the bridge's functions by name. They
@@ -96,7 +105,8 @@ var syncMethods = []struct {
 	{"newUser", newUser}, {"recoverSession", recoverSession}, {"removeSavedSession", removeSavedSession},
 	{"clearSession", clearSession}, {"saveUserData", saveUserData}, {"processTokenResponse", processTokenResponse},
 	{"refreshSavedSession", refreshSavedSession}, {"details", details}, {"saveSession", saveSession},
-	{"release", release}, {"stats", stats}, {"jwt", jwt},
+	{"release", release}, {"stats", stats}, {"jwt", jwt}, {"settled", settled},
+	{"forgetCurrent", forgetCurrent},
 }
 
 var asyncMethods = []struct {
@@ -109,6 +119,7 @@ var asyncMethods = []struct {
 	{"verify", verify}, {"update", update}, {"logout", logout}, {"refreshToken", refreshToken},
 	{"userRequest", userRequest}, {"getUserData", getUserData}, {"listUsers", listUsers}, {"getUser", getUser},
 	{"updateUser", updateUser}, {"adminCreateUser", adminCreateUser}, {"deleteUser", deleteUser},
+	{"jwtRefresh", jwtRefresh},
 }
 
 func installAll(bridge safejs.Value) error {
@@ -133,46 +144,15 @@ func installAll(bridge safejs.Value) error {
 	return nil
 }
 
-func locationOrigin() string {
-	loc, err := safejs.Global().Get("location")
-	if err != nil || !isObject(loc) {
-		return ""
-	}
-	o, err := loc.Get("origin")
-	if err != nil || typeOf(o) != safejs.TypeString {
-		return ""
-	}
-	s, _ := o.String()
-	if s == "null" {
-		return ""
-	}
-	return s
-}
-
 // consoleLog prints through the glue's log, as gotrue-js prints.
 func consoleLog(level, msg string) { _, _ = glue.log.Invoke(level, msg) }
 
-var storageListener sync.Once
-
-// listenToStorage adds gotrue-js 1.0.1's cross-tab listener, once: when
-// another tab writes gotrue.user, the next currentUser() re-reads it.
-func listenToStorage() {
-	storageListener.Do(func() {
-		add, err := safejs.Global().Get("addEventListener")
-		if err != nil || typeOf(add) != safejs.TypeFunction {
-			return
-		}
-		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-			defer func() { _ = recover() }()
-			if key, err := arg(args, 0).Get("key"); err == nil && jsString(key) == gotrue.StorageKey && typeOf(key) == safejs.TypeString {
-				realm.ForgetCurrent()
-			}
-			return nil
-		})
-		if err == nil {
-			_, _ = safejs.Global().Call("addEventListener", "storage", f)
-		}
-	})
+// forgetCurrent is what gotrue-js's cross-tab storage listener does (the
+// glue adds it): another tab wrote gotrue.user, so the next currentUser()
+// re-reads it.
+func forgetCurrent([]safejs.Value) (any, error) {
+	realm.ForgetCurrent()
+	return nil, nil
 }
 
 func release(args []safejs.Value) (any, error) {

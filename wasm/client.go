@@ -211,7 +211,6 @@ func currentUser(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	listenToStorage()
 	u := ref.c.CurrentUser()
 	syncAPI(ref)
 	return userToJS(u)
@@ -224,7 +223,6 @@ func validateCurrentSession(args []safejs.Value) (work, error) {
 	if err != nil {
 		return nil, err
 	}
-	listenToStorage()
 	before := ref.c.CurrentUser()
 	obj, err := userToJS(before)
 	if err != nil {

@@ -86,119 +86,123 @@ func syncAPI(ref *clientRef) {
 	}
 }
 
-// tokenToJS builds the token object from its JSON, keeping NaN where
-// gotrue-js has NaN (a JWT without exp).
-func tokenToJS(t *gotrue.Token) (safejs.Value, error) {
-	if t == nil {
-		return safejs.Null(), nil
-	}
-	raw, _ := t.MarshalJSON()
-	v, err := parseJSON(raw)
-	if err == nil && math.IsNaN(t.ExpiresAt) {
-		if ea, ok := t.Object().Get("expires_at"); ok && string(ea) == "null" {
-			err = v.Set("expires_at", math.NaN())
-		}
-	}
-	return v, err
+// nanExpiry reports a token whose expires_at gotrue-js computes as NaN (a
+// JWT without exp): JSON has no NaN, so the glue sets it.
+func nanExpiry(t *gotrue.Token) bool {
+	ea, ok := t.Object().Get("expires_at")
+	return ok && string(ea) == "null" && math.IsNaN(t.ExpiresAt)
 }
 
-// newUserObject makes the User object of u: an instance of the glue's User
-// class with gotrue-js's own keys in its order (token, api, url, audience,
-// then the server's fields), registered with the glue. tok, when not
-// undefined, is the caller's token object, kept by reference.
+// newUserObject makes the User object of u (see fillUser).
 func newUserObject(u *gotrue.User, tok safejs.Value) (safejs.Value, *userRef, error) {
-	obj, err := jsObject.Call("create", glue.userProto)
-	if err != nil {
-		return obj, nil, err
-	}
 	id, ref := reg.addUser(u)
-	if err := fillUser(obj, ref, tok); err != nil {
-		return obj, ref, err
-	}
-	_, err = glue.bind.Invoke(obj, id)
+	obj, err := fillUser(safejs.Null(), id, ref, tok)
 	return obj, ref, err
 }
 
-func fillUser(obj safejs.Value, ref *userRef, tok safejs.Value) error {
+// fillUser fills obj (a new object when obj is null) as a User: an
+// instance of the glue's User class with gotrue-js's own keys in its order
+// (token, api, url, audience, then the server's fields), registered with
+// the glue under id. tok, when not undefined, is the caller's token
+// object, kept by reference. One crossing into JavaScript.
+func fillUser(obj safejs.Value, id int, ref *userRef, tok safejs.Value) (safejs.Value, error) {
 	u := ref.u
-	if tok.IsUndefined() {
-		if err := obj.Set("token", safejs.Null()); err != nil {
-			return err
+	token := safejs.Null()
+	if !tok.IsUndefined() {
+		if err := setExpiry(ref, tok); err != nil {
+			return obj, err
 		}
-	} else if err := setTokenByReference(obj, ref, tok); err != nil {
-		return err
+		token = tok
 	}
 	api, err := apiToJS(u.API())
 	if err != nil {
-		return err
+		return obj, err
 	}
-	_ = obj.Set("api", api)
-	_ = obj.Set("url", u.URL())
-	if aud, ok := u.Audience(); ok {
-		_ = obj.Set("audience", aud)
-	} else {
-		_ = obj.Set("audience", safejs.Undefined())
+	aud := safejs.Undefined()
+	if a, ok := u.Audience(); ok {
+		aud, _ = safejs.ValueOf(a)
 	}
-	return mirror(obj, ref)
+	t, ver := u.TokenDetails(), u.Version()
+	args, _ := changes(ref)
+	if args == nil {
+		args = []any{false, nil, false, nil}
+	}
+	v, err := glue.user.Invoke(append([]any{obj, id, token, api, u.URL(), aud}, args...)...)
+	if err != nil {
+		return obj, thrownError(err)
+	}
+	ref.tok, ref.ver = t, ver
+	return v, nil
 }
 
 // setTokenByReference makes the caller's object the user's token, with
 // expires_at set as the core computed it (gotrue-js mutates it in place).
 func setTokenByReference(obj safejs.Value, ref *userRef, tok safejs.Value) error {
+	if err := setExpiry(ref, tok); err != nil {
+		return err
+	}
+	return obj.Set("token", tok)
+}
+
+// setExpiry writes the core's expires_at into the caller's token object,
+// which becomes the user's token.
+func setExpiry(ref *userRef, tok safejs.Value) error {
 	t := ref.u.TokenDetails()
 	if t != nil && isObject(tok) {
-		if ea, ok := t.Object().Get("expires_at"); ok {
-			if err := setJSONProp(tok, "expires_at", ea, t.ExpiresAt); err != nil {
+		if _, ok := t.Object().Get("expires_at"); ok {
+			var expiry any = t.ExpiresAt // NaN for a JWT without exp
+			if !nanExpiry(t) {
+				raw, _ := t.Object().Get("expires_at")
+				v, err := parseJSON(raw)
+				if err != nil {
+					return err
+				}
+				expiry = v
+			}
+			if err := setProp(tok, "expires_at", expiry); err != nil {
 				return err
 			}
 		}
 	}
 	ref.tok = t
-	return obj.Set("token", tok)
+	return nil
 }
 
-func setJSONProp(obj safejs.Value, key string, raw gotrue.RawJSON, num float64) error {
-	if string(raw) == "null" && math.IsNaN(num) {
-		return setProp(obj, key, math.NaN())
-	}
-	v, err := parseJSON(raw)
-	if err != nil {
-		return err
-	}
-	return setProp(obj, key, v)
-}
-
-// mirror copies what changed in the core user to its object: a new or
-// cleared token, and every field (Object.assign keeps existing keys in
-// place and appends new ones, as _saveUserData does).
-func mirror(obj safejs.Value, ref *userRef) error {
+// changes is what the object of a user lacks, as glue.mirror's
+// arguments after the object: whether the token changed, its JSON (nil
+// for none), whether its expires_at is NaN (a JWT without exp, which JSON
+// cannot carry), and the fields' JSON (nil for none), which the glue
+// assigns in place as _saveUserData does. ok is false when nothing
+// changed since the object was last mirrored.
+func changes(ref *userRef) (args []any, ok bool) {
 	u := ref.u
-	ver := u.Version()
-	if ver == ref.ver && ref.ver != 0 {
+	t := u.TokenDetails()
+	if u.Version() == ref.ver && ref.ver != 0 {
+		return nil, false
+	}
+	args = []any{t != ref.tok, nil, false, nil}
+	if t != nil && t != ref.tok {
+		raw, _ := t.MarshalJSON()
+		args[1], args[2] = string(raw), nanExpiry(t)
+	}
+	if f := u.Fields(); f.Len() > 0 {
+		raw, _ := f.MarshalJSON()
+		args[3] = string(raw)
+	}
+	return args, true
+}
+
+// mirror copies what changed in the core user to its object.
+func mirror(obj safejs.Value, ref *userRef) error {
+	args, ok := changes(ref)
+	if !ok {
 		return nil
 	}
-	if t := u.TokenDetails(); t != ref.tok {
-		tv, err := tokenToJS(t)
-		if err != nil {
-			return err
-		}
-		if err := obj.Set("token", tv); err != nil {
-			return err
-		}
-		ref.tok = t
+	t, ver := ref.u.TokenDetails(), ref.u.Version()
+	if _, err := glue.mirror.Invoke(append([]any{obj}, args...)...); err != nil {
+		return thrownError(err)
 	}
-	fields := u.Fields()
-	if fields.Len() > 0 {
-		raw, _ := fields.MarshalJSON()
-		fv, err := parseJSON(raw)
-		if err != nil {
-			return err
-		}
-		if _, err := jsObject.Call("assign", obj, fv); err != nil {
-			return err
-		}
-	}
-	ref.ver = ver
+	ref.tok, ref.ver = t, ver
 	return nil
 }
 

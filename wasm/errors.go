@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -16,6 +17,15 @@ type argError struct{ msg string }
 func (e *argError) Error() string { return e.msg }
 
 func argErr(msg string) error { return &argError{msg: msg} }
+
+// internalError reports a panic recovered in the bridge (where, when
+// known): page code gets an Error, and the runtime keeps running.
+func internalError(where string, r any) error {
+	if where != "" {
+		where = " in " + where
+	}
+	return fmt.Errorf("gotrue-wasm: internal error%s: %v", where, r)
+}
 
 // errToJS maps a Go error to what gotrue-js would reject with:
 // JSONHTTPError/TextHTTPError for HTTP errors (with the shaped message
@@ -39,18 +49,19 @@ func newJSError(err error) (safejs.Value, error) {
 	if he, ok := errors.AsType[*gotrue.HTTPError](err); ok {
 		return httpErrorToJS(he)
 	}
+	ctor, msg := jsError, err.Error()
 	if se, ok := errors.AsType[*gotrue.SyntaxError](err); ok {
-		return jsSyntaxError.New(se.Error())
+		ctor, msg = jsSyntaxError, se.Error()
+	} else if ae, ok := errors.AsType[*argError](err); ok {
+		ctor, msg = jsTypeError, ae.msg
 	}
-	if ae, ok := errors.AsType[*argError](err); ok {
-		return jsTypeError.New(ae.msg)
-	}
-	return jsError.New(err.Error())
+	return ctor.New(msg)
 }
 
 func httpErrorToJS(he *gotrue.HTTPError) (safejs.Value, error) {
-	if !he.IsJSON() {
-		return glue.httpError.Invoke(he.Status, he.StatusText, false, he.Text, nil)
+	body, msg := he.Text, ""
+	if he.IsJSON() {
+		body, msg = string(he.JSON), he.Message()
 	}
-	return glue.httpError.Invoke(he.Status, he.StatusText, true, string(he.JSON), he.Message())
+	return glue.httpError.Invoke(he.Status, he.StatusText, he.IsJSON(), body, msg)
 }

@@ -4,50 +4,30 @@ package main
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/hack-pad/safejs"
 )
 
-// liveFuncs counts js.Funcs made and not yet released, so leak tests and
-// benchmarks can see a one-shot callback that is never released.
+// liveFuncs counts the js.Funcs the bridge has made: its functions and the
+// storage listener, each made once and kept for the page's life. No call
+// makes one (see promise.go); the leak test checks that it stays so.
 var liveFuncs atomic.Int64
 
 // funcOf is safejs.FuncOf, counted.
-func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (*countedFunc, error) {
+func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (safejs.Func, error) {
 	f, err := safejs.FuncOf(fn)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		liveFuncs.Add(1)
 	}
-	liveFuncs.Add(1)
-	return &countedFunc{f: f}, nil
+	return f, err
 }
 
-// countedFunc releases its js.Func once, however often Release is called.
-type countedFunc struct {
-	f    safejs.Func
-	once sync.Once
-}
-
-// Release frees the function.
-func (c *countedFunc) Release() {
-	c.once.Do(func() {
-		c.f.Release()
-		liveFuncs.Add(-1)
-	})
-}
-
-// Value is the JavaScript function.
-func (c *countedFunc) Value() safejs.Value { return c.f.Value() }
-
-// stats reports live handles, js.Funcs and goroutines, for leak tests and
-// benchmarks. Memory is read from JavaScript (the wasm memory's size):
-// runtime.ReadMemStats would add 2 kB of brotli for one benchmark row.
+// stats reports [clients, users, goroutines, js.Funcs, awaited Promises]
+// for leak tests and benchmarks (the glue names them). Memory is read from
+// JavaScript (the wasm memory's size): runtime.ReadMemStats would add 2 kB
+// of brotli for one benchmark row.
 func stats(_ []safejs.Value) (any, error) {
 	clients, users := reg.counts()
-	return map[string]any{
-		"clients": clients, "users": users, "goroutines": runtime.NumGoroutine(),
-		"funcs": int(liveFuncs.Load()),
-	}, nil
+	return []any{clients, users, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
 }

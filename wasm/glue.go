@@ -10,18 +10,18 @@ import (
 
 // glueRefs are the classes and helpers js/src/glue.js hands the bridge.
 type glueRefs struct {
-	GoTrue, User, Admin, API, Throw safejs.Value
-	bind, userProto                 safejs.Value
-	httpError, log, request         safejs.Value
+	API, Throw                     safejs.Value
+	httpError, log, request, await safejs.Value
+	user, mirror                   safejs.Value
 }
 
 var glue glueRefs
 
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
-		{"GoTrue", &glue.GoTrue}, {"User", &glue.User}, {"Admin", &glue.Admin}, {"API", &glue.API},
-		{"Throw", &glue.Throw}, {"bind", &glue.bind},
-		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request},
+		{"API", &glue.API}, {"Throw", &glue.Throw},
+		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request}, {"await", &glue.await},
+		{"user", &glue.user}, {"mirror", &glue.mirror},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {
@@ -29,9 +29,7 @@ func loadGlue(g safejs.Value) error {
 		}
 		*ref.dst = v
 	}
-	proto, err := glue.User.Get("prototype")
-	glue.userProto = proto
-	return err
+	return nil
 }
 
 // throwValue marks err to be thrown by the glue's synchronous wrapper:

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"fmt"
+	"sync"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
@@ -23,31 +23,19 @@ func (pageCall) Done() <-chan struct{} { return nil }
 // Err is nil: never cancelled.
 func (pageCall) Err() error { return nil }
 
-// newPromise returns a Promise settled by w, which runs on its own
-// goroutine so the calling callback never blocks. A panic in w rejects the
-// Promise instead of killing the Go runtime.
-func newPromise(w work) safejs.Value {
-	var resolve, reject safejs.Value
-	executor, err := funcOf(func(_ safejs.Value, args []safejs.Value) any {
-		resolve, reject = args[0], args[1]
-		return nil
-	})
-	if err != nil {
-		return safejs.Undefined()
-	}
-	p, err := jsPromise.New(executor.Value()) // the executor runs synchronously
-	executor.Release()
-	if err != nil {
-		return safejs.Undefined()
-	}
-	go settle(w, resolve, reject)
-	return p
-}
+// Promises are made by the glue: an asynchronous bridge function receives
+// the Promise's resolve and reject first, checks its arguments at once and
+// settles them from a goroutine (settle). Go waits for a JavaScript Promise
+// the other way round: the glue reports it settled through the bridge's
+// settled function (await). Neither needs a js.Func per call.
 
+// settle runs w on its own goroutine, so the calling callback never
+// blocks. A panic in w rejects the Promise instead of killing the Go
+// runtime.
 func settle(w work, resolve, reject safejs.Value) {
 	defer func() {
 		if r := recover(); r != nil {
-			_, _ = reject.Invoke(errToJS(fmt.Errorf("gotrue-wasm: internal error: %v", r)))
+			_, _ = reject.Invoke(errToJS(internalError("", r)))
 		}
 	}()
 	v, err := w(pageCall{})
@@ -60,59 +48,68 @@ func settle(w work, resolve, reject safejs.Value) {
 	}
 }
 
-// resolved returns a Promise resolved with v.
-func resolved(v any) safejs.Value {
-	p, err := jsPromise.Call("resolve", v)
-	if err != nil {
-		return rejected(err)
-	}
-	return p
+// awaited is how a Promise that Go waits for settled.
+type awaited struct {
+	v   safejs.Value
+	err error
 }
 
-// rejected returns a Promise rejected with err.
-func rejected(err error) safejs.Value {
-	p, perr := jsPromise.Call("reject", errToJS(err))
-	if perr != nil {
-		return safejs.Undefined()
-	}
-	return p
-}
+// awaits are the Promises Go waits for, by id.
+var awaits = struct {
+	sync.Mutex
+	next int
+	m    map[int]chan awaited
+}{m: map[int]chan awaited{}}
 
-// await waits for a JavaScript Promise from a goroutine (never from a
-// callback), as net/http's roundtrip_js does: each handler releases both.
-// There is no way out before p settles: no page call can be cancelled.
+// await waits for a JavaScript Promise from a goroutine, never from a
+// callback (it would deadlock the runtime). There is no way out before p
+// settles: no page call can be cancelled.
 func await(p safejs.Value) (safejs.Value, error) {
-	type result struct {
-		v   safejs.Value
-		err error
-	}
-	done := make(chan result, 1)
-	var onOK, onErr *countedFunc
-	release := func() { onOK.Release(); onErr.Release() }
-	var err error
-	onOK, err = funcOf(func(_ safejs.Value, args []safejs.Value) any {
-		release()
-		done <- result{v: arg(args, 0)}
-		return nil
-	})
-	if err != nil {
-		return safejs.Undefined(), err
-	}
-	onErr, err = funcOf(func(_ safejs.Value, args []safejs.Value) any {
-		release()
-		done <- result{err: newJSThrown(arg(args, 0))}
-		return nil
-	})
-	if err != nil {
-		onOK.Release()
-		return safejs.Undefined(), err
-	}
-	if _, err := p.Call("then", onOK.Value(), onErr.Value()); err != nil {
-		release()
-		return safejs.Undefined(), err
+	done := make(chan awaited, 1)
+	awaits.Lock()
+	awaits.next++
+	id := awaits.next
+	awaits.m[id] = done
+	awaits.Unlock()
+	if _, err := glue.await.Invoke(p, id); err != nil {
+		takeAwait(id)
+		return safejs.Undefined(), thrownError(err)
 	}
 	r := <-done
 	return r.v, r.err
+}
+
+func takeAwait(id int) chan awaited {
+	awaits.Lock()
+	defer awaits.Unlock()
+	done := awaits.m[id]
+	delete(awaits.m, id)
+	return done
+}
+
+// settled is the bridge function the glue calls when a Promise Go awaits
+// settles: (id, fulfilled, value or reason). Its channel is buffered, so
+// the callback never blocks.
+func settled(args []safejs.Value) (any, error) {
+	id, err := arg(args, 0).Int()
+	if err != nil {
+		return nil, err
+	}
+	if done := takeAwait(id); done != nil {
+		if truthy(arg(args, 1)) {
+			done <- awaited{v: arg(args, 2)}
+		} else {
+			done <- awaited{err: newJSThrown(arg(args, 2))}
+		}
+	}
+	return nil, nil
+}
+
+// pendingAwaits counts the Promises Go still waits for.
+func pendingAwaits() int {
+	awaits.Lock()
+	defer awaits.Unlock()
+	return len(awaits.m)
 }
 
 func arg(args []safejs.Value, i int) safejs.Value {

@@ -58,8 +58,27 @@ func TestMain(m *testing.M) {
 		}
 		globalThis.__logged = [];
 		const log = (level, text) => { __logged.push([level, text]); };
-		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log };`)
+		function user(u, id, token, api, url, audience, newToken, tokenJSON, nanExpiry, fields) {
+			if (u === null) u = Object.create(User.prototype);
+			u.token = token; u.api = api; u.url = url; u.audience = audience;
+			mirror(u, newToken, tokenJSON, nanExpiry, fields);
+			__bound.set(id, u);
+			return u;
+		}
+		function mirror(u, newToken, token, nanExpiry, fields) {
+			if (newToken) { u.token = token === null ? null : JSON.parse(token); if (nanExpiry) u.token.expires_at = NaN; }
+			if (fields !== null) Object.assign(u, JSON.parse(fields));
+		}
+		const awaitP = (p, id) => { p.then((v) => __settled(id, true, v), (e) => __settled(id, false, e)); };
+		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log, await: awaitP, user, mirror };`)
 	if err := loadGlue(g); err != nil {
+		panic(err)
+	}
+	settledFunc, err := syncFunc("settled", settled)
+	if err == nil {
+		err = safejs.Global().Set("__settled", settledFunc)
+	}
+	if err != nil {
 		panic(err)
 	}
 	jsEval(`

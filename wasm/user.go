@@ -3,8 +3,6 @@
 package main
 
 import (
-	"sync"
-
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
@@ -21,16 +19,12 @@ func newUser(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	listenToStorage()
 	u := realm.NewUser(api, tok, audienceJSON(arg(args, 3)))
 	id, ref := reg.addUser(u)
-	if err := fillUser(self, ref, tokObj); err != nil {
+	if _, err := fillUser(self, id, ref, tokObj); err != nil {
 		return nil, err
 	}
 	reg.setCurrent(ref, self)
-	if _, err := glue.bind.Invoke(self, id); err != nil {
-		return nil, err
-	}
 	return id, nil
 }
 
@@ -63,7 +57,6 @@ func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
 }
 
 func recoverSession(args []safejs.Value) (any, error) {
-	listenToStorage()
 	var api *gotrue.API
 	if v := arg(args, 0); truthy(v) {
 		a, err := apiArg(v, "recoverSession")
@@ -114,60 +107,35 @@ func getUserData(args []safejs.Value) (work, error) {
 	return selfWork(ref, obj, ref.u.GetUserData), nil
 }
 
-// jwt answers a token that needs no refresh at once, without a goroutine,
-// and gives every caller waiting on the same refresh one shared Promise,
-// as gotrue-js's refreshPromises map does. Failures are rejections.
+// jwt is the synchronous half of user.jwt(): [true, token] when the token
+// needs no refresh (the glue resolves with it at once, without a
+// goroutine), else [false, refresh token], under which the glue shares
+// one jwtRefresh Promise among callers, as gotrue-js's refreshPromises
+// map does.
 func jwt(args []safejs.Value) (any, error) {
+	ref, _, err := userArg(args, "jwt")
+	if err != nil {
+		return nil, err
+	}
+	access, rt, ok := ref.u.CachedJWT(truthy(arg(args, 2)))
+	if ok {
+		return []any{true, accessTokenToJS(ref, access)}, nil
+	}
+	return []any{false, rt}, nil
+}
+
+// jwtRefresh is the refresh half of user.jwt().
+func jwtRefresh(args []safejs.Value) (work, error) {
 	ref, obj, err := userArg(args, "jwt")
 	if err != nil {
-		return rejected(err), nil
+		return nil, err
 	}
 	force := truthy(arg(args, 2))
-	access, rt, ok := ref.u.CachedJWT(force)
-	if ok {
-		return resolved(accessTokenToJS(ref, access)), nil
-	}
-	if p, ok := refreshing.get(rt); ok {
-		return p, nil
-	}
-	p := newPromise(func(ctx gotrue.Context) (any, error) {
+	return func(ctx gotrue.Context) (any, error) {
 		s, err := ref.u.JWT(ctx, force)
-		refreshing.remove(rt)
 		_ = mirror(obj, ref)
 		return accessTokenToJS(ref, s), err
-	})
-	refreshing.put(rt, p) // the goroutine cannot run before this: wasm has no preemption
-	return p, nil
-}
-
-// pendingRefreshes maps a refresh token to the Promise of its refresh.
-type pendingRefreshes struct {
-	mu sync.Mutex
-	m  map[string]safejs.Value
-}
-
-var refreshing = &pendingRefreshes{m: map[string]safejs.Value{}}
-
-func (r *pendingRefreshes) get(rt string) (safejs.Value, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	p, ok := r.m[rt]
-	return p, ok && rt != ""
-}
-
-func (r *pendingRefreshes) put(rt string, p safejs.Value) {
-	if rt == "" {
-		return
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.m[rt] = p
-}
-
-func (r *pendingRefreshes) remove(rt string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	delete(r.m, rt)
+	}, nil
 }
 
 func refreshToken(args []safejs.Value) (work, error) {

@@ -288,7 +288,7 @@ func (e *env) memory(t *table, n int) error {
 	defer cancel()
 	body := `const stats = lib[Symbol.for('gotrue-wasm.stats')]; const auth = new lib();
 		const cycle = async () => { const u = await auth.login('` + user + `', 'secret', true); await u.jwt(); await u.logout(); };
-		const snap = async () => { gc(); await new Promise((r) => setTimeout(r, 100)); gc(); const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, funcs: s.funcs, goroutines: s.goroutines }; };
+		const snap = async () => { gc(); await new Promise((r) => setTimeout(r, 100)); gc(); const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, funcs: s.funcs, awaits: s.awaits, goroutines: s.goroutines }; };
 		for (let i = 0; i < 1000; i++) await cycle();
 		const k1 = await snap();
 		for (let i = 1000; i < ` + fmt.Sprint(n) + `; i++) await cycle();
@@ -301,6 +301,6 @@ func (e *env) memory(t *table, n int) error {
 	label := fmt.Sprintf("after %dk cycles / after 1k (target flat)", n/1000)
 	t.add("memory", "wasm linear memory "+label, kb(int(r.Kn["wasm"])), kb(int(r.K1["wasm"])), r.Kn["wasm"]/r.K1["wasm"])
 	t.add("memory", "JS heap "+label, kb(int(r.Kn["heap"])), kb(int(r.K1["heap"])), r.Kn["heap"]/r.K1["heap"])
-	t.add("memory", "live js.Funcs, goroutines "+label, fmt.Sprintf("%v, %v", r.Kn["funcs"], r.Kn["goroutines"]), fmt.Sprintf("%v, %v", r.K1["funcs"], r.K1["goroutines"]), 0)
+	t.add("memory", "js.Funcs, awaits, goroutines "+label, fmt.Sprintf("%v, %v, %v", r.Kn["funcs"], r.Kn["awaits"], r.Kn["goroutines"]), fmt.Sprintf("%v, %v, %v", r.K1["funcs"], r.K1["awaits"], r.K1["goroutines"]), 0)
 	return nil
 }

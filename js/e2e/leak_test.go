@@ -10,8 +10,9 @@ import (
 )
 
 // TestNoLeakOverCycles runs 2,000 login/jwt/logout cycles: the live
-// js.Funcs and goroutines return to their baseline (a leaked callback or a
-// stuck goroutine would grow them).
+// js.Funcs, the Promises Go awaits and the goroutines return to their
+// baseline (a leaked callback, a lost settlement or a stuck goroutine
+// would grow them).
 func TestNoLeakOverCycles(t *testing.T) {
 	s := newSite(t)
 	s.confirmedUser(t, "cycle@example.com", nil)
@@ -30,8 +31,9 @@ func TestNoLeakOverCycles(t *testing.T) {
 	r := tb.run(`await new Promise((r) => setTimeout(r, 50)); return { before, after: stats() };`)
 	before, after := r["before"].(map[string]any), r["after"].(map[string]any)
 	assert.Equal(t, before["funcs"], after["funcs"], "live js.Funcs")
+	assert.Equal(t, before["awaits"], after["awaits"], "Promises Go awaits")
 	assert.Equal(t, before["goroutines"], after["goroutines"], "goroutines")
 	assert.Equal(t, before["clients"], after["clients"])
-	report("leaks", fmt.Sprintf("2000 cycles: js.Funcs %v -> %v, goroutines %v -> %v, user handles %v -> %v (released as the page collects them), wasm memory %v -> %v bytes",
-		before["funcs"], after["funcs"], before["goroutines"], after["goroutines"], before["users"], after["users"], before["wasmMemory"], after["wasmMemory"]))
+	report("leaks", fmt.Sprintf("2000 cycles: js.Funcs %v -> %v, awaited Promises %v -> %v, goroutines %v -> %v, user handles %v -> %v (released as the page collects them), wasm memory %v -> %v bytes",
+		before["funcs"], after["funcs"], before["awaits"], after["awaits"], before["goroutines"], after["goroutines"], before["users"], after["users"], before["wasmMemory"], after["wasmMemory"]))
 }

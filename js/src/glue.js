@@ -13,6 +13,7 @@ function createGoTrue(Go, instantiate) {
   'use strict';
   const handles = new WeakMap(); // GoTrue and User instances -> Go handle
   const pendingClients = []; // GoTrue instances made before ready
+  const refreshing = new Map(); // refresh token -> the Promise of its refresh
   let B = null; // the Go bridge, once running
   let failure = null; // why gotrue.wasm could not start
   let resolveReady;
@@ -90,6 +91,21 @@ function createGoTrue(Go, instantiate) {
     }
   };
 
+  // call runs an asynchronous Go function, which receives the Promise's
+  // resolve and reject first and settles them from a goroutine.
+  const call = (f, ...args) => new Promise((resolve, reject) => { f(resolve, reject, ...args); });
+
+  // listen adds gotrue-js 1.0.1's cross-tab listener, once, where it does:
+  // when another tab writes the session, the next currentUser() re-reads it.
+  let listening = false;
+  const listen = () => {
+    if (listening || typeof window === 'undefined') return;
+    listening = true;
+    window.addEventListener('storage', (event) => {
+      if (event.key === 'gotrue.user' && B) B.forgetCurrent();
+    });
+  };
+
   const handleOf = (self, kind, name) => {
     const h = self !== null && (typeof self === 'object' || typeof self === 'function') ? handles.get(self) : undefined;
     if (h === undefined) {
@@ -112,20 +128,20 @@ function createGoTrue(Go, instantiate) {
         pendingClients.push(args);
       }
     }
-    _request(path, options) { return later('_request', () => B.request(handleOf(this, 'GoTrue', '_request'), this, path, options)); }
-    settings() { return later('settings', () => B.settings(handleOf(this, 'GoTrue', 'settings'), this)); }
-    signup(email, password, data) { return later('signup', () => B.signup(handleOf(this, 'GoTrue', 'signup'), this, email, password, data)); }
-    login(email, password, remember) { return later('login', () => B.login(handleOf(this, 'GoTrue', 'login'), this, email, password, remember)); }
+    _request(path, options) { return later('_request', () => call(B.request, handleOf(this, 'GoTrue', '_request'), this, path, options)); }
+    settings() { return later('settings', () => call(B.settings, handleOf(this, 'GoTrue', 'settings'), this)); }
+    signup(email, password, data) { return later('signup', () => call(B.signup, handleOf(this, 'GoTrue', 'signup'), this, email, password, data)); }
+    login(email, password, remember) { return later('login', () => call(B.login, handleOf(this, 'GoTrue', 'login'), this, email, password, remember)); }
     loginExternalUrl(provider) { return `${this.api.apiURL}/authorize?provider=${provider}`; }
-    confirm(token, remember) { return later('confirm', () => B.confirm(handleOf(this, 'GoTrue', 'confirm'), this, token, remember)); }
-    requestPasswordRecovery(email) { return later('requestPasswordRecovery', () => B.requestPasswordRecovery(handleOf(this, 'GoTrue', 'requestPasswordRecovery'), this, email)); }
-    recover(token, remember) { return later('recover', () => B.recover(handleOf(this, 'GoTrue', 'recover'), this, token, remember)); }
-    acceptInvite(token, password, remember) { return later('acceptInvite', () => B.acceptInvite(handleOf(this, 'GoTrue', 'acceptInvite'), this, token, password, remember)); }
+    confirm(token, remember) { return later('confirm', () => call(B.confirm, handleOf(this, 'GoTrue', 'confirm'), this, token, remember)); }
+    requestPasswordRecovery(email) { return later('requestPasswordRecovery', () => call(B.requestPasswordRecovery, handleOf(this, 'GoTrue', 'requestPasswordRecovery'), this, email)); }
+    recover(token, remember) { return later('recover', () => call(B.recover, handleOf(this, 'GoTrue', 'recover'), this, token, remember)); }
+    acceptInvite(token, password, remember) { return later('acceptInvite', () => call(B.acceptInvite, handleOf(this, 'GoTrue', 'acceptInvite'), this, token, password, remember)); }
     acceptInviteExternalUrl(provider, token) { return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`; }
-    createUser(tokenResponse, remember) { return later('createUser', () => B.createUser(handleOf(this, 'GoTrue', 'createUser'), this, tokenResponse, remember)); }
-    currentUser() { return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'), this)); }
-    validateCurrentSession() { return later('validateCurrentSession', () => B.validateCurrentSession(handleOf(this, 'GoTrue', 'validateCurrentSession'), this)); }
-    verify(type, token, remember) { return later('verify', () => B.verify(handleOf(this, 'GoTrue', 'verify'), this, type, token, remember)); }
+    createUser(tokenResponse, remember) { return later('createUser', () => call(B.createUser, handleOf(this, 'GoTrue', 'createUser'), this, tokenResponse, remember)); }
+    currentUser() { listen(); return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'), this)); }
+    validateCurrentSession() { listen(); return later('validateCurrentSession', () => call(B.validateCurrentSession, handleOf(this, 'GoTrue', 'validateCurrentSession'), this)); }
+    verify(type, token, remember) { return later('verify', () => call(B.verify, handleOf(this, 'GoTrue', 'verify'), this, type, token, remember)); }
     _setRememberHeaders(remember) { return sync('_setRememberHeaders', () => B.setRememberHeaders(handleOf(this, 'GoTrue', '_setRememberHeaders'), this, remember)); }
   }
 
@@ -134,17 +150,35 @@ function createGoTrue(Go, instantiate) {
 
   class User {
     constructor(api, tokenResponse, audience) {
+      listen();
       handles.set(this, sync('User', () => B.newUser(this, api, tokenResponse, audience)));
     }
     static removeSavedSession() { return sync('removeSavedSession', () => B.removeSavedSession()); }
-    static recoverSession(apiInstance) { return sync('recoverSession', () => B.recoverSession(apiInstance)); }
+    static recoverSession(apiInstance) { listen(); return sync('recoverSession', () => B.recoverSession(apiInstance)); }
     get admin() { return new Admin(this); }
-    update(attributes) { return userCall(this, 'update', (h) => B.update(h, this, attributes)); }
-    jwt(forceRefresh) { return userCall(this, 'jwt', (h) => B.jwt(h, this, forceRefresh)); }
-    logout() { return userCall(this, 'logout', (h) => B.logout(h, this)); }
-    _refreshToken(refreshToken) { return userCall(this, '_refreshToken', (h) => B.refreshToken(h, this, refreshToken)); }
-    _request(path, options) { return userCall(this, '_request', (h) => B.userRequest(h, this, path, options)); }
-    getUserData() { return userCall(this, 'getUserData', (h) => B.getUserData(h, this)); }
+    update(attributes) { return userCall(this, 'update', (h) => call(B.update, h, this, attributes)); }
+    // jwt resolves a fresh token at once and shares one refresh Promise per
+    // refresh token among its callers, as gotrue-js's refreshPromises does.
+    jwt(forceRefresh) {
+      return userCall(this, 'jwt', (h) => {
+        const [fresh, value] = unwrap(B.jwt(h, this, forceRefresh));
+        if (fresh) return Promise.resolve(value);
+        let p = value ? refreshing.get(value) : undefined;
+        if (!p) {
+          p = call(B.jwtRefresh, h, this, forceRefresh);
+          if (value) {
+            refreshing.set(value, p);
+            const done = () => { if (refreshing.get(value) === p) refreshing.delete(value); };
+            p.then(done, done);
+          }
+        }
+        return p;
+      });
+    }
+    logout() { return userCall(this, 'logout', (h) => call(B.logout, h, this)); }
+    _refreshToken(refreshToken) { return userCall(this, '_refreshToken', (h) => call(B.refreshToken, h, this, refreshToken)); }
+    _request(path, options) { return userCall(this, '_request', (h) => call(B.userRequest, h, this, path, options)); }
+    getUserData() { return userCall(this, 'getUserData', (h) => call(B.getUserData, h, this)); }
     _saveUserData(attributes, fromStorage) { return userSync(this, '_saveUserData', (h) => B.saveUserData(h, this, attributes, fromStorage)); }
     _processTokenResponse(tokenResponse) { return userSync(this, '_processTokenResponse', (h) => B.processTokenResponse(h, this, tokenResponse)); }
     _refreshSavedSession() { return userSync(this, '_refreshSavedSession', (h) => B.refreshSavedSession(h, this)); }
@@ -161,15 +195,17 @@ function createGoTrue(Go, instantiate) {
 
   class Admin {
     constructor(user) { this.user = user; }
-    listUsers(aud) { return adminCall(this, 'listUsers', (h, u) => B.listUsers(h, u, aud)); }
-    getUser(user) { return adminCall(this, 'getUser', (h, u) => B.getUser(h, u, user)); }
-    updateUser(user, attributes = {}) { return adminCall(this, 'updateUser', (h, u) => B.updateUser(h, u, user, attributes)); }
-    createUser(email, password, attributes = {}) { return adminCall(this, 'createUser', (h, u) => B.adminCreateUser(h, u, email, password, attributes)); }
-    deleteUser(user) { return adminCall(this, 'deleteUser', (h, u) => B.deleteUser(h, u, user)); }
+    listUsers(aud) { return adminCall(this, 'listUsers', (h, u) => call(B.listUsers, h, u, aud)); }
+    getUser(user) { return adminCall(this, 'getUser', (h, u) => call(B.getUser, h, u, user)); }
+    updateUser(user, attributes = {}) { return adminCall(this, 'updateUser', (h, u) => call(B.updateUser, h, u, user, attributes)); }
+    createUser(email, password, attributes = {}) { return adminCall(this, 'createUser', (h, u) => call(B.adminCreateUser, h, u, email, password, attributes)); }
+    deleteUser(user) { return adminCall(this, 'deleteUser', (h, u) => call(B.deleteUser, h, u, user)); }
   }
 
   // What Go needs from this side. bind registers a User object Go made.
   const glue = {
+    origin: typeof location !== 'undefined' && typeof location.origin === 'string' && location.origin !== 'null'
+      ? location.origin : '',
     GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError,
     bind(obj, id) {
       handles.set(obj, id);
@@ -190,6 +226,33 @@ function createGoTrue(Go, instantiate) {
     log(level, text) {
       if (level === 'warn') console.warn(text);
       else console.error(new Error(text));
+    },
+    // user fills u (a new User when null) with gotrue-js's own keys in its
+    // order (token, api, url, audience), applies what Go reports (see
+    // mirror) and registers it under id.
+    user(u, id, token, api, url, audience, newToken, tokenJSON, nanExpiry, fields) {
+      if (u === null) u = Object.create(User.prototype);
+      u.token = token;
+      u.api = api;
+      u.url = url;
+      u.audience = audience;
+      glue.mirror(u, newToken, tokenJSON, nanExpiry, fields);
+      glue.bind(u, id);
+      return u;
+    },
+    // mirror applies what changed in Go: a new token (JSON, or null for
+    // none; nanExpiry for a JWT without exp, which JSON cannot carry) and
+    // the fields, assigned in place as _saveUserData does.
+    mirror(u, newToken, token, nanExpiry, fields) {
+      if (newToken) {
+        u.token = token === null ? null : JSON.parse(token);
+        if (nanExpiry) u.token.expires_at = NaN;
+      }
+      if (fields !== null) Object.assign(u, JSON.parse(fields));
+    },
+    // await reports to Go when a Promise it waits for settles.
+    await(p, id) {
+      p.then((v) => { if (B) B.settled(id, true, v); }, (e) => { if (B) B.settled(id, false, e); });
     },
     // request is every fetch of the library: Go lays the request out flat
     // (headers as name, value, ...) and gets [status, statusText,
@@ -260,7 +323,11 @@ function createGoTrue(Go, instantiate) {
   // Diagnostics for leak tests and benchmarks, under a symbol so no
   // gotrue-js surface changes: live handles, js.Funcs, goroutines, memory.
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
-    value: () => (B ? { ...B.stats(), wasmMemory: memory ? memory.buffer.byteLength : 0 } : null),
+    value: () => {
+      if (!B) return null;
+      const [clients, users, goroutines, funcs, awaits] = B.stats();
+      return { clients, users, goroutines, funcs, awaits, wasmMemory: memory ? memory.buffer.byteLength : 0 };
+    },
   });
   return GoTrue;
 }
