@@ -21,8 +21,9 @@ func main() {
 }
 `
 
-// buildFloor writes dir/floor.wasm, built with the ReleaseFlags of
-// gotrue.wasm, from a throwaway module in a temporary directory.
+// buildFloor writes dir/floor.wasm (with .br and .gz), built with the
+// ReleaseFlags of gotrue.wasm, from a throwaway module in a temporary
+// directory.
 func buildFloor(dir string) error {
 	src, err := os.MkdirTemp("", "gotrue-floor-")
 	if err != nil {
@@ -45,5 +46,9 @@ func buildFloor(dir string) error {
 	if err := buildWasmIn(src, ".", out); err != nil {
 		return fmt.Errorf("floor: %w", err)
 	}
-	return nil
+	data, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
+	return compress(out, data)
 }
