@@ -18,6 +18,10 @@
 // stored session, refreshes in flight) lives in a Realm; every Client of
 // one Realm shares it, as every GoTrue instance of a page does.
 //
+// Methods that send a request take a Context, the part of context.Context
+// the client uses: pass any context.Context. (The browser build cannot
+// afford what context.Context itself links in; see Context.)
+//
 // Errors: a non-2xx answer is an *HTTPError carrying the status, the status
 // text and the body; ErrNoSession and the other sentinels work with
 // errors.Is. No error message contains a token.

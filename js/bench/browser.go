@@ -21,11 +21,13 @@ import (
 )
 
 var pages = fstest.MapFS{
-	"ours-sync.html":   {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue;</script>`)},
-	"ours-async.html":  {Data: []byte(`<!doctype html><script type="module">import G from '/dist/gotrue.async.mjs'; window.readyAt = performance.now(); window.lib = G;</script>`)},
-	"floor-sync.html":  {Data: []byte(`<!doctype html><script src="/floor/floor.js"></script><script>window.readyAt = performance.now();</script>`)},
-	"floor-async.html": {Data: []byte(`<!doctype html><script type="module">await import('/floor/floor.async.mjs'); window.readyAt = performance.now();</script>`)},
-	"ref.html":         {Data: []byte(`<!doctype html><script src="/ref/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue.default;</script>`)},
+	"ours-sync.html":    {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue;</script>`)},
+	"ours-async.html":   {Data: []byte(`<!doctype html><script type="module">import G from '/dist/gotrue.async.mjs'; window.readyAt = performance.now(); window.lib = G;</script>`)},
+	"floor-sync.html":   {Data: []byte(`<!doctype html><script src="/floor/floor.js"></script><script>window.readyAt = performance.now();</script>`)},
+	"floor-async.html":  {Data: []byte(`<!doctype html><script type="module">await import('/floor/floor.async.mjs'); window.readyAt = performance.now();</script>`)},
+	"safejs-sync.html":  {Data: []byte(`<!doctype html><script src="/floor/floor-safejs.js"></script><script>window.readyAt = performance.now();</script>`)},
+	"safejs-async.html": {Data: []byte(`<!doctype html><script type="module">await import('/floor/floor-safejs.async.mjs'); window.readyAt = performance.now();</script>`)},
+	"ref.html":          {Data: []byte(`<!doctype html><script src="/ref/gotrue.js"></script><script>window.readyAt = performance.now(); window.lib = GoTrue.default;</script>`)},
 }
 
 // env is one site (emulator, library, floor, gotrue-js) and one Chromium.
@@ -125,9 +127,9 @@ func (e *env) startup(t *table, loads int) error {
 		}
 		return median(xs), nil
 	}
-	for _, c := range []struct{ name, ours, floor string }{
-		{"synchronous entry (gotrue.js, inline)", "/ours-sync.html", "/floor-sync.html"},
-		{"non-blocking entry (gotrue.async.mjs, streamed)", "/ours-async.html", "/floor-async.html"},
+	for _, c := range []struct{ name, ours, floor, safejs string }{
+		{"synchronous entry (gotrue.js, inline)", "/ours-sync.html", "/floor-sync.html", "/safejs-sync.html"},
+		{"non-blocking entry (gotrue.async.mjs, streamed)", "/ours-async.html", "/floor-async.html", "/safejs-async.html"},
 	} {
 		o, err := measure(c.ours)
 		if err != nil {
@@ -137,7 +139,12 @@ func (e *env) startup(t *table, loads int) error {
 		if err != nil {
 			return err
 		}
+		s, err := measure(c.safejs)
+		if err != nil {
+			return err
+		}
 		t.add("start-up", c.name+" (target <= 1.2x)", ms(o), ms(f)+" floor", o/f)
+		t.add("start-up", "  floor + safejs (given), loaded the same way", ms(s), ms(f)+" floor", s/f)
 	}
 	ref, err := measure("/ref.html")
 	if err != nil {

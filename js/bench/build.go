@@ -38,14 +38,22 @@ func prepare(tmp string) (*built, error) {
 	return b, b.buildFloor()
 }
 
+// buildFloor writes the entries of the floor programs js/build made: the
+// floor itself (syscall/js only) and the floor written with safejs.
 func (b *built) buildFloor() error {
-	return b.floorEntries(filepath.Join(b.floorDir, "floor.wasm"))
+	for _, name := range []string{"floor", "floor-safejs"} {
+		if err := b.floorEntries(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// floorEntries load the floor program as gotrue-wasm's entries load
-// gotrue.wasm: inline and synchronous, or streamed.
-func (b *built) floorEntries(wasmPath string) error {
-	wasm, err := os.ReadFile(wasmPath)
+// floorEntries load a floor program as gotrue-wasm's entries load
+// gotrue.wasm: inline and synchronous (name.js), or streamed
+// (name.async.mjs).
+func (b *built) floorEntries(name string) error {
+	wasm, err := os.ReadFile(filepath.Join(b.floorDir, name+".wasm"))
 	if err != nil {
 		return err
 	}
@@ -59,11 +67,11 @@ func (b *built) floorEntries(wasmPath string) error {
 	}
 	common := string(execJS) + "\n" + string(install) + "\n"
 	sync := common + "{ const go = new Go(); go.run(instantiateInline(" + strconv.Quote(base64.StdEncoding.EncodeToString(wasm)) + ")(go.importObject)); }\n"
-	async := common + "const go = new Go(); go.run(await instantiateStreaming(new URL('./floor.wasm', import.meta.url))(go.importObject));\n"
-	if err := os.WriteFile(filepath.Join(b.floorDir, "floor.js"), []byte(sync), 0o644); err != nil {
+	async := common + "const go = new Go(); go.run(await instantiateStreaming(new URL('./" + name + ".wasm', import.meta.url))(go.importObject));\n"
+	if err := os.WriteFile(filepath.Join(b.floorDir, name+".js"), []byte(sync), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(b.floorDir, "floor.async.mjs"), []byte(async), 0o644)
+	return os.WriteFile(filepath.Join(b.floorDir, name+".async.mjs"), []byte(async), 0o644)
 }
 
 func goRun(dir string, env []string, args ...string) error {
@@ -105,6 +113,10 @@ func (b *built) sizes(t *table) {
 	t.add("size", "gotrue.wasm raw / floor program", kb(oursRaw), kb(floorRaw), float64(oursRaw)/float64(floorRaw))
 	t.add("size", "gotrue.wasm gzip -9 / floor program", kb(oursGz), kb(floorGz), float64(oursGz)/float64(floorGz))
 	t.add("size", "gotrue.wasm brotli -q 11 / floor (target <= 1.5x)", kb(oursBr), kb(floorBr), float64(oursBr)/float64(floorBr))
+	sjRaw, _, sjBr := compressed(file(filepath.Join(b.floorDir, "floor-safejs.wasm")))
+	t.add("size", "of which floor + safejs (given): brotli / floor", kb(sjBr), kb(floorBr), float64(sjBr)/float64(floorBr))
+	t.add("size", "of which gotrue-wasm's own: brotli / floor", kb(oursBr-sjBr), kb(floorBr), float64(oursBr-sjBr)/float64(floorBr))
+	t.add("size", "floor + safejs raw / floor", kb(sjRaw), kb(floorRaw), float64(sjRaw)/float64(floorRaw))
 	t.add("size", "gotrue.wasm brotli / gotrue-js 1.0.1 bundle", kb(oursBr), kb(refBr)+" (raw "+kb(refRaw)+")", float64(oursBr)/float64(refBr))
 	_ = refGz
 	for _, e := range []string{"gotrue.js", "gotrue.mjs", "gotrue.async.js", "gotrue.async.mjs"} {
