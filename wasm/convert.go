@@ -176,10 +176,10 @@ func setExpiry(ref *userRef, tok safejs.Value) error {
 // changed since the object was last mirrored.
 func changes(ref *userRef) (args []any, ok bool) {
 	u := ref.u
+	t := u.TokenDetails()
 	if u.Version() == ref.ver && ref.ver != 0 {
 		return nil, false
 	}
-	t := u.TokenDetails()
 	args = []any{t != ref.tok, nil, false, nil}
 	if t != nil && t != ref.tok {
 		raw, _ := t.MarshalJSON()
