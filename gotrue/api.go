@@ -26,8 +26,9 @@ func NewAPI(url string, headers Header, t Transport) *API {
 // URL returns the API URL, exactly as configured.
 func (a *API) URL() string {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.url
+	v := a.url
+	a.mu.Unlock()
+	return v
 }
 
 // SameOrigin reports whether the URL is relative to the page: it starts with
@@ -39,8 +40,9 @@ func isRelative(u string) bool { return strings.HasPrefix(u, "/") && !strings.Ha
 // Headers returns a copy of the default headers, in order.
 func (a *API) Headers() Header {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.headers.Clone()
+	v := a.headers.Clone()
+	a.mu.Unlock()
+	return v
 }
 
 // SetHeader sets a default header, sent with every later request.
@@ -66,8 +68,9 @@ func (a *API) has(name string) bool {
 // mirror them cheaply.
 func (a *API) Version() uint64 {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.version
+	v := a.version
+	a.mu.Unlock()
+	return v
 }
 
 var errNoTransport = errors.New("gotrue: no Transport configured")

@@ -95,9 +95,21 @@ func (e *HTTPError) Message() string {
 // Shaped reports whether Message returns the shaped message.
 func (e *HTTPError) Shaped() bool { return e.shaped.Load() && e.shapedMessage() != "" }
 
+// httpErrorIn is the *HTTPError in err's chain, or nil. The core's errors
+// form chains, never trees, so a loop does what errors.AsType would,
+// without its generic code in the wasm.
+func httpErrorIn(err error) *HTTPError {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if he, ok := err.(*HTTPError); ok {
+			return he
+		}
+	}
+	return nil
+}
+
 // shape applies gotrue-js's message rewrite of _request.
 func shape(err error) error {
-	if he, ok := errors.AsType[*HTTPError](err); ok {
+	if he := httpErrorIn(err); he != nil {
 		he.shaped.Store(true)
 	}
 	return err

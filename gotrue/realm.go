@@ -73,14 +73,15 @@ func (r *Realm) nowMS() float64 { return float64(r.clock().UnixMilli()) }
 // storage.
 func (r *Realm) Current() *User {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.current
+	v := r.current
+	r.mu.Unlock()
+	return v
 }
 
 func (r *Realm) setCurrent(u *User) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.current = u
+	r.mu.Unlock()
 }
 
 // clearCurrent unsets the singleton if it is still u (nil: whatever it is).

@@ -1,7 +1,6 @@
 package gotrue
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -103,7 +102,7 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, 
 // session is adopted instead of logging out: the winning tab writes it as
 // soon as its own answer arrives. No request is sent.
 func (u *User) adoptAfterRace(failed string, err error) *Token {
-	if he, ok := errors.AsType[*HTTPError](err); !ok || he.ErrorCode != "invalid_grant" {
+	if he := httpErrorIn(err); he == nil || he.ErrorCode != "invalid_grant" {
 		return nil
 	}
 	for polls := u.realm.raceGrace / racePoll; ; polls-- {

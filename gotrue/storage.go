@@ -71,8 +71,9 @@ func NewFallbackStorage(primary Storage, onFail func(error)) *FallbackStorage {
 // InMemory reports whether the store has fallen back to memory.
 func (s *FallbackStorage) InMemory() bool {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.failed || s.primary == nil
+	v := s.failed || s.primary == nil
+	s.mu.Unlock()
+	return v
 }
 
 func (s *FallbackStorage) fail(err error) {

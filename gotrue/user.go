@@ -82,22 +82,25 @@ func (u *User) Audience() (aud string, ok bool) {
 // TokenDetails returns the session's token, or nil once it is cleared.
 func (u *User) TokenDetails() *Token {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.token
+	v := u.token
+	u.mu.Unlock()
+	return v
 }
 
 // Fields returns the user's fields from the server, in order.
 func (u *User) Fields() Object {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.fields.Clone()
+	v := u.fields.Clone()
+	u.mu.Unlock()
+	return v
 }
 
 // Field returns one field's raw JSON value.
 func (u *User) Field(key string) (RawJSON, bool) {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.fields.Get(key)
+	v, ok := u.fields.Get(key)
+	u.mu.Unlock()
+	return v, ok
 }
 
 // ID returns the user's id field, or "".
@@ -108,8 +111,9 @@ func (u *User) Email() string { s, _ := u.fieldString("email"); return s }
 
 func (u *User) fieldString(key string) (string, bool) {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.fields.String(key)
+	v, ok := u.fields.String(key)
+	u.mu.Unlock()
+	return v, ok
 }
 
 // FromStorage reports whether the session was recovered from storage.
@@ -122,23 +126,25 @@ func (u *User) FromStorage() bool {
 // bindings can mirror the user cheaply.
 func (u *User) Version() uint64 {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.version
+	v := u.version
+	u.mu.Unlock()
+	return v
 }
 
 // Binding returns the value a language binding attached with SetBinding.
 func (u *User) Binding() any {
 	u.mu.Lock()
-	defer u.mu.Unlock()
-	return u.binding
+	v := u.binding
+	u.mu.Unlock()
+	return v
 }
 
 // SetBinding attaches a value, such as the JavaScript object that mirrors
 // this user, so a binding can find it again from CurrentUser.
 func (u *User) SetBinding(v any) {
 	u.mu.Lock()
-	defer u.mu.Unlock()
 	u.binding = v
+	u.mu.Unlock()
 }
 
 // saveUserData is gotrue-js's _saveUserData: copy every key of attrs in

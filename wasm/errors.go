@@ -46,14 +46,18 @@ func errToJS(err error) safejs.Value {
 // newJSError constructs the JavaScript error for a Go error that did not
 // come from JavaScript.
 func newJSError(err error) (safejs.Value, error) {
-	if he, ok := errors.AsType[*gotrue.HTTPError](err); ok {
-		return httpErrorToJS(he)
-	}
 	ctor, msg := jsError, err.Error()
-	if se, ok := errors.AsType[*gotrue.SyntaxError](err); ok {
-		ctor, msg = jsSyntaxError, se.Error()
-	} else if ae, ok := errors.AsType[*argError](err); ok {
-		ctor, msg = jsTypeError, ae.msg
+	// The outermost typed error decides; the chain is a chain (nothing here
+	// joins errors), so this is what errors.AsType would find.
+	for e := err; e != nil && ctor.Equal(jsError); e = errors.Unwrap(e) {
+		switch e := e.(type) {
+		case *gotrue.HTTPError:
+			return httpErrorToJS(e)
+		case *gotrue.SyntaxError:
+			ctor, msg = jsSyntaxError, e.Error()
+		case *argError:
+			ctor, msg = jsTypeError, e.msg
+		}
 	}
 	return ctor.New(msg)
 }

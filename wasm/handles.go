@@ -79,8 +79,8 @@ func (h *handles) release(id safejs.Value) {
 		return
 	}
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	delete(h.users, n)
+	h.mu.Unlock()
 }
 
 // current returns the object of u when it is the tracked current user.
@@ -96,8 +96,8 @@ func (h *handles) current(u *gotrue.User) (safejs.Value, *userRef, bool) {
 // setCurrent tracks the object of the realm's current user (nil: none).
 func (h *handles) setCurrent(ref *userRef, obj safejs.Value) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	h.currentRef, h.currentObj = ref, obj
+	h.mu.Unlock()
 }
 
 // counts reports live handles, for leak tests.
