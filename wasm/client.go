@@ -206,6 +206,8 @@ func createUser(args []safejs.Value) (work, error) {
 	}), nil
 }
 
+// currentUser is GoTrue.currentUser(): args are only the handle, since
+// every object argument costs the call a js.Value (and its finalizer).
 func currentUser(args []safejs.Value) (any, error) {
 	ref, err := clientArg(args, "currentUser")
 	if err != nil {

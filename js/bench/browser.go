@@ -109,48 +109,37 @@ func percentile(xs []float64, p float64) float64 {
 	return s[i]
 }
 
-// startup is navigation start to ready, median of loads, per entry.
+// startup is navigation start to ready, median of loads, per page. The
+// pages take turns load by load, so a drift of the machine over the run
+// touches them all alike.
 func (e *env) startup(t *table, loads int) error {
-	measure := func(path string) (float64, error) {
-		var xs []float64
-		for i := 0; i < loads; i++ {
+	paths := []string{"/ours-sync.html", "/floor-sync.html", "/safejs-sync.html",
+		"/ours-async.html", "/floor-async.html", "/safejs-async.html", "/ref.html"}
+	times := map[string][]float64{}
+	for i := 0; i < loads; i++ {
+		for _, path := range paths {
 			ctx, cancel, err := e.page(path)
 			if err != nil {
-				return 0, err
+				return err
 			}
 			v, err := eval[float64](ctx, `window.readyAt`)
 			cancel()
 			if err != nil {
-				return 0, err
+				return err
 			}
-			xs = append(xs, v)
+			times[path] = append(times[path], v)
 		}
-		return median(xs), nil
 	}
+	m := func(path string) float64 { return median(times[path]) }
 	for _, c := range []struct{ name, ours, floor, safejs string }{
 		{"synchronous entry (gotrue.js, inline)", "/ours-sync.html", "/floor-sync.html", "/safejs-sync.html"},
 		{"non-blocking entry (gotrue.async.mjs, streamed)", "/ours-async.html", "/floor-async.html", "/safejs-async.html"},
 	} {
-		o, err := measure(c.ours)
-		if err != nil {
-			return err
-		}
-		f, err := measure(c.floor)
-		if err != nil {
-			return err
-		}
-		s, err := measure(c.safejs)
-		if err != nil {
-			return err
-		}
+		o, f, s := m(c.ours), m(c.floor), m(c.safejs)
 		t.add("start-up", c.name+" (target <= 1.2x)", ms(o), ms(f)+" floor", o/f)
 		t.add("start-up", "  floor + safejs (given), loaded the same way", ms(s), ms(f)+" floor", s/f)
 	}
-	ref, err := measure("/ref.html")
-	if err != nil {
-		return err
-	}
-	o, _ := measure("/ours-sync.html")
+	o, ref := m("/ours-sync.html"), m("/ref.html")
 	t.add("start-up", "synchronous entry / gotrue-js 1.0.1", ms(o), ms(ref)+" gotrue-js", o/ref)
 	return nil
 }

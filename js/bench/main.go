@@ -18,7 +18,7 @@ import (
 )
 
 func main() {
-	loads := flag.Int("loads", 21, "page loads per start-up measurement")
+	loads := flag.Int("loads", 15, "page loads per start-up measurement")
 	cycles := flag.Int("cycles", 10000, "login/jwt/logout cycles for the memory rows")
 	out := flag.String("out", "artifacts/bench.txt", "where to write the table as well")
 	flag.Parse()

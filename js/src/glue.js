@@ -139,7 +139,7 @@ function createGoTrue(Go, instantiate) {
     acceptInvite(token, password, remember) { return later('acceptInvite', () => call(B.acceptInvite, handleOf(this, 'GoTrue', 'acceptInvite'), this, token, password, remember)); }
     acceptInviteExternalUrl(provider, token) { return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`; }
     createUser(tokenResponse, remember) { return later('createUser', () => call(B.createUser, handleOf(this, 'GoTrue', 'createUser'), this, tokenResponse, remember)); }
-    currentUser() { listen(); return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'), this)); }
+    currentUser() { listen(); return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'))); }
     validateCurrentSession() { listen(); return later('validateCurrentSession', () => call(B.validateCurrentSession, handleOf(this, 'GoTrue', 'validateCurrentSession'), this)); }
     verify(type, token, remember) { return later('verify', () => call(B.verify, handleOf(this, 'GoTrue', 'verify'), this, type, token, remember)); }
     _setRememberHeaders(remember) { return sync('_setRememberHeaders', () => B.setRememberHeaders(handleOf(this, 'GoTrue', '_setRememberHeaders'), this, remember)); }
