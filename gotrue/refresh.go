@@ -1,6 +1,7 @@
 package gotrue
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -45,29 +46,47 @@ func (u *User) CachedJWT(force bool) (access, refreshToken string, ok bool) {
 	return tok.AccessToken(), "", true
 }
 
-// refresh runs, or joins, the single flight for refreshToken. A caller that
-// joins waits for the flight whatever its own ctx, as singleflight.Do does:
-// the flight ends within the realm's refresh timeout. (A select on ctx
-// here would link the runtime's select into the wasm for a case no page
-// call can reach.)
+// refresh runs, or joins, the single flight for refreshToken. A caller
+// that joins waits for the flight or for its own ctx, whichever ends first;
+// the flight goes on either way, and always ends: it is landed by a defer,
+// so a panic in the leader (a Storage or logger that panics) still releases
+// every joiner, with errRefreshAborted, and the panic goes on to the leader's
+// caller.
 func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, error) {
 	r := u.realm
 	r.mu.Lock()
 	if f := r.flights[refreshToken]; f != nil {
 		r.mu.Unlock()
-		<-f.done
-		return f.access, f.err
+		return f.wait(ctx)
 	}
-	f := &flight{done: make(chan struct{})}
+	f := &flight{done: make(chan struct{}), err: errRefreshAborted}
 	r.flights[refreshToken] = f
 	r.mu.Unlock()
-
+	defer r.land(refreshToken, f)
 	f.access, f.err = u.doRefresh(ctx, refreshToken, force)
+	return f.access, f.err
+}
+
+// errRefreshAborted is what joiners get when the refresh they joined ended
+// in a panic.
+var errRefreshAborted = errors.New("gotrue: the token refresh was aborted")
+
+// wait returns the flight's result, or ctx's error if ctx ends first.
+func (f *flight) wait(ctx Context) (string, error) {
+	select {
+	case <-f.done:
+		return f.access, f.err
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// land ends flight f: later callers start a new one, and joiners return.
+func (r *Realm) land(refreshToken string, f *flight) {
 	r.mu.Lock()
 	delete(r.flights, refreshToken)
 	r.mu.Unlock()
 	close(f.done)
-	return f.access, f.err
 }
 
 // doRefresh sends the refresh grant. Before it, another tab's newer session
@@ -82,8 +101,9 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, 
 		refreshToken = tok.RefreshToken()
 	}
 	res, err := u.postRefresh(ctx, refreshToken)
+	var tok *Token
 	if err == nil {
-		err = u.applyRefresh(res)
+		tok, err = u.applyRefresh(res)
 	}
 	if err != nil {
 		if tok := u.adoptAfterRace(refreshToken, err); tok != nil {
@@ -92,7 +112,7 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, 
 		u.clearAfterFailedRefresh(refreshToken)
 		return "", err
 	}
-	return u.TokenDetails().AccessToken(), nil
+	return tok.AccessToken(), nil
 }
 
 // adoptAfterRace handles the race D5 exists for: two tabs refreshed the
@@ -197,13 +217,16 @@ func (u *User) postRefresh(ctx Context, refreshToken string) (Object, error) {
 	return obj, nil
 }
 
-func (u *User) applyRefresh(res Object) error {
-	u.setToken(res)
+// applyRefresh makes the token response the session's token and re-saves a
+// stored session. It returns the token it applied, not whatever the user
+// holds by then: a concurrent ClearSession may have dropped it already.
+func (u *User) applyRefresh(res Object) (*Token, error) {
+	tok := u.setToken(res)
 	u.refreshSavedSession()
-	if u.TokenDetails() == nil {
-		return ErrTokenNotSet
+	if tok == nil {
+		return nil, ErrTokenNotSet
 	}
-	return nil
+	return tok, nil
 }
 
 // adoptStored returns the stored token when storage holds a session of the

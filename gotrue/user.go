@@ -49,12 +49,15 @@ func newUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
 	return u
 }
 
-func (u *User) setToken(raw Object) {
+// setToken is _processTokenResponse: raw, with expires_at from its JWT,
+// becomes the session's token, which it returns.
+func (u *User) setToken(raw Object) *Token {
 	t, err := newToken(raw)
 	if err != nil {
 		u.realm.logf("error", "Gotrue-js: Failed to parse tokenResponse claims: "+err.Error())
 	}
 	u.replaceToken(t)
+	return t
 }
 
 // replaceToken makes t the session's token (nil: no session).
