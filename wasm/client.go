@@ -27,11 +27,16 @@ func newClient(args []safejs.Value) (any, error) {
 		o.ClientName = jsString(n)
 	}
 	c := gotrue.New(realm, o)
+	id := reg.addClient(c)
 	api, err := apiToJS(c.API())
+	if err == nil {
+		err = setProp(arg(args, 0), "api", api)
+	}
 	if err != nil {
+		reg.releaseID(id)
 		return nil, err
 	}
-	return reg.addClient(c), arg(args, 0).Set("api", api)
+	return id, nil
 }
 
 // clientWork is the common shape of a GoTrue method resolving raw JSON.

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"math"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
@@ -12,41 +13,28 @@ import (
 // apiToJS returns the API object of a core API, making it on first use.
 // Every user of a client shares its client's object, as in gotrue-js.
 func apiToJS(a *gotrue.API) (safejs.Value, error) {
+	ref := reg.apiRef(a)
+	if ref == nil {
+		return safejs.Undefined(), errors.New("gotrue-wasm: internal error: an API without a handle")
+	}
 	reg.mu.Lock()
-	v, ok := reg.apis[a]
+	v := ref.obj
 	reg.mu.Unlock()
-	if ok {
+	if !v.IsUndefined() {
 		return v, nil
 	}
 	headers, err := headersToJS(a.Headers())
 	if err != nil {
 		return headers, err
 	}
-	opts, err := newObject()
+	v, err = glue.api.Invoke(nil, a.URL(), headers, ref.id)
 	if err != nil {
-		return opts, err
-	}
-	_ = opts.Set("defaultHeaders", headers)
-	v, err = glue.API.New(a.URL(), opts)
-	if err != nil {
-		return v, err
+		return v, thrownError(err)
 	}
 	reg.mu.Lock()
-	reg.apis[a] = v
+	ref.obj = v
 	reg.mu.Unlock()
 	return v, nil
-}
-
-// apiFromJS finds the core API of an API object this module made.
-func apiFromJS(v safejs.Value) (*gotrue.API, bool) {
-	reg.mu.Lock()
-	defer reg.mu.Unlock()
-	for a, obj := range reg.apis {
-		if obj.Equal(v) {
-			return a, true
-		}
-	}
-	return nil, false
 }
 
 func headersToJS(h gotrue.Header) (safejs.Value, error) {
@@ -192,8 +180,13 @@ func changes(ref *userRef) (args []any, ok bool) {
 	return args, true
 }
 
-// mirror copies what changed in the core user to its object.
+// mirror copies what changed in the core user to its object. It also lets
+// go of the object of a current user that is no longer current (a cleared
+// session), as gotrue-js's singleton does.
 func mirror(obj safejs.Value, ref *userRef) error {
+	if _, cur, ok := reg.current(ref.u); ok && realm.Current() != cur.u {
+		reg.setCurrent(nil, safejs.Undefined())
+	}
 	args, ok := changes(ref)
 	if !ok {
 		return nil

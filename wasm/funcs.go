@@ -23,11 +23,17 @@ func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (safejs.Func, e
 	return f, err
 }
 
-// stats reports [clients, users, goroutines, js.Funcs, awaited Promises]
+// stats reports [clients, users, goroutines, js.Funcs, awaited Promises,
+// API objects]. With a truthy argument it first runs Go's garbage
+// collector, whose finalizers release the JavaScript objects Go no longer
+// references, so that the page's collector can take them (leak tests).
 // for leak tests and benchmarks (the glue names them). Memory is read from
 // JavaScript (the wasm memory's size): runtime.ReadMemStats would add 2 kB
 // of brotli for one benchmark row.
-func stats(_ []safejs.Value) (any, error) {
-	clients, users := reg.counts()
-	return []any{clients, users, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
+func stats(args []safejs.Value) (any, error) {
+	if truthy(arg(args, 0)) {
+		runtime.GC()
+	}
+	clients, users, apis := reg.counts()
+	return []any{clients, users, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits(), apis}, nil
 }

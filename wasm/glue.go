@@ -12,7 +12,7 @@ import (
 type glueRefs struct {
 	API, Throw                     safejs.Value
 	httpError, log, request, await safejs.Value
-	user, mirror                   safejs.Value
+	user, mirror, api              safejs.Value
 }
 
 var glue glueRefs
@@ -21,7 +21,7 @@ func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
 		{"API", &glue.API}, {"Throw", &glue.Throw},
 		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request}, {"await", &glue.await},
-		{"user", &glue.user}, {"mirror", &glue.mirror},
+		{"user", &glue.user}, {"mirror", &glue.mirror}, {"api", &glue.api},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

@@ -23,38 +23,118 @@ type userRef struct {
 	ver uint64
 }
 
+// apiRef is an API object Go made or was handed, the core API behind it,
+// and how many live GoTrue and User handles use it.
+type apiRef struct {
+	id   int
+	api  *gotrue.API
+	obj  safejs.Value // undefined until the object exists
+	refs int
+}
+
 // handles maps the numbers the glue keeps on each object to core values.
-// User entries are released when the glue's FinalizationRegistry sees
-// their object collected. The current user's object is also held here
-// (current), since gotrue-js's singleton keeps it alive.
+// GoTrue and User entries are released when the glue's
+// FinalizationRegistry sees their object collected; an API entry lives as
+// long as a GoTrue or User entry uses it, since Go holds its object. The
+// current user's object is also held here (current), since gotrue-js's
+// singleton keeps it alive.
 type handles struct {
 	mu      sync.Mutex
 	next    int
 	clients map[int]*clientRef
 	users   map[int]*userRef
-	apis    map[*gotrue.API]safejs.Value
+	apis    map[*gotrue.API]*apiRef
+	apiIDs  map[int]*apiRef
 
 	currentRef *userRef
 	currentObj safejs.Value
 }
 
-var reg = &handles{clients: map[int]*clientRef{}, users: map[int]*userRef{}, apis: map[*gotrue.API]safejs.Value{}}
+var reg = &handles{clients: map[int]*clientRef{}, users: map[int]*userRef{}, apis: map[*gotrue.API]*apiRef{}, apiIDs: map[int]*apiRef{}}
 
 func (h *handles) addClient(c *gotrue.Client) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.next++
-	h.clients[h.next] = &clientRef{c: c}
-	return h.next
+	id := h.next
+	h.clients[id] = &clientRef{c: c}
+	h.retainAPI(c.API())
+	return id
 }
 
 func (h *handles) addUser(u *gotrue.User) (int, *userRef) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.next++
-	ref := &userRef{u: u}
-	h.users[h.next] = ref
-	return h.next, ref
+	id, ref := h.next, &userRef{u: u}
+	h.users[id] = ref
+	h.retainAPI(u.API())
+	return id, ref
+}
+
+// retainAPI counts one more handle using a; h.mu is held.
+func (h *handles) retainAPI(a *gotrue.API) {
+	ref := h.apis[a]
+	if ref == nil {
+		h.next++
+		ref = &apiRef{id: h.next, api: a, obj: safejs.Undefined()}
+		h.apis[a], h.apiIDs[ref.id] = ref, ref
+	}
+	ref.refs++
+}
+
+// releaseAPI counts one handle less using a, and forgets a when none is
+// left; h.mu is held.
+func (h *handles) releaseAPI(a *gotrue.API) {
+	ref := h.apis[a]
+	if ref == nil {
+		return
+	}
+	if ref.refs--; ref.refs <= 0 {
+		delete(h.apis, a)
+		delete(h.apiIDs, ref.id)
+	}
+}
+
+// apiRef returns the entry of a core API that a handle uses, or nil.
+func (h *handles) apiRef(a *gotrue.API) *apiRef {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.apis[a]
+}
+
+// hold keeps the entry of a, with obj as its object, while the caller
+// works with it; the caller then calls drop.
+func (h *handles) hold(a *gotrue.API, obj safejs.Value) *apiRef {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.retainAPI(a)
+	ref := h.apis[a]
+	ref.obj = obj
+	return ref
+}
+
+// drop ends a hold.
+func (h *handles) drop(a *gotrue.API) {
+	h.mu.Lock()
+	h.releaseAPI(a)
+	h.mu.Unlock()
+}
+
+// apiByID finds the core API of an API object by the handle the glue keeps
+// on it.
+func (h *handles) apiByID(id safejs.Value) (*gotrue.API, bool) {
+	n, err := id.Int()
+	if err != nil || typeOf(id) != safejs.TypeNumber {
+		return nil, false
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	ref, ok := h.apiIDs[n]
+	if !ok {
+		return nil, false
+	}
+	return ref.api, true
 }
 
 func (h *handles) client(id safejs.Value) (*clientRef, bool) {
@@ -73,14 +153,25 @@ func (h *handles) user(id safejs.Value) (*userRef, bool) {
 	return u, ok && err == nil
 }
 
+// release forgets the GoTrue or User entry id, whose object the page has
+// collected, and the API entry it was the last to use.
 func (h *handles) release(id safejs.Value) {
-	n, err := id.Int()
-	if err != nil {
-		return
+	if n, err := id.Int(); err == nil {
+		h.releaseID(n)
 	}
+}
+
+func (h *handles) releaseID(n int) {
 	h.mu.Lock()
-	delete(h.users, n)
-	h.mu.Unlock()
+	defer h.mu.Unlock()
+	if u, ok := h.users[n]; ok {
+		delete(h.users, n)
+		h.releaseAPI(u.u.API())
+	}
+	if c, ok := h.clients[n]; ok {
+		delete(h.clients, n)
+		h.releaseAPI(c.c.API())
+	}
 }
 
 // current returns the object of u when it is the tracked current user.
@@ -101,8 +192,8 @@ func (h *handles) setCurrent(ref *userRef, obj safejs.Value) {
 }
 
 // counts reports live handles, for leak tests.
-func (h *handles) counts() (clients, users int) {
+func (h *handles) counts() (clients, users, apis int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return len(h.clients), len(h.users)
+	return len(h.clients), len(h.users), len(h.apis)
 }

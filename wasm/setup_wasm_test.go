@@ -70,7 +70,8 @@ func TestMain(m *testing.M) {
 			if (fields !== null) Object.assign(u, JSON.parse(fields));
 		}
 		const awaitP = (p, id) => { p.then((v) => __settled(id, true, v), (e) => __settled(id, false, e)); };
-		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log, await: awaitP, user, mirror };`)
+		function api(obj, url, defaultHeaders, id) { if (obj === null) obj = new API(url, { defaultHeaders }); __bound.set(id, obj); return obj; }
+		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log, await: awaitP, user, mirror, api };`)
 	if err := loadGlue(g); err != nil {
 		panic(err)
 	}

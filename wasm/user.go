@@ -8,18 +8,20 @@ import (
 )
 
 // newUser is `new User(api, tokenResponse, audience)` from page code: a
-// session for api that becomes the current user.
+// session for api that becomes the current user. Arguments: this, api,
+// the handle the glue keeps on api, tokenResponse, audience.
 func newUser(args []safejs.Value) (any, error) {
-	self, apiObj := arg(args, 0), arg(args, 1)
-	api, err := apiArg(apiObj, "User")
+	self := arg(args, 0)
+	api, err := apiArg(arg(args, 1), arg(args, 2), "User")
 	if err != nil {
 		return nil, err
 	}
-	tok, tokObj, err := objectArg(args, 2, "User", "tokenResponse")
+	defer reg.drop(api)
+	tok, tokObj, err := objectArg(args, 3, "User", "tokenResponse")
 	if err != nil {
 		return nil, err
 	}
-	u := realm.NewUser(api, tok, audienceJSON(arg(args, 3)))
+	u := realm.NewUser(api, tok, audienceJSON(arg(args, 4)))
 	id, ref := reg.addUser(u)
 	if _, err := fillUser(self, id, ref, tokObj); err != nil {
 		return nil, err
@@ -28,10 +30,12 @@ func newUser(args []safejs.Value) (any, error) {
 	return id, nil
 }
 
-// apiArg finds the core API of an API object, or makes one from its
-// apiURL and defaultHeaders.
-func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
-	if a, ok := apiFromJS(v); ok {
+// apiArg finds the core API of an API object by its handle, or makes one
+// from its apiURL and defaultHeaders and gives the object that handle. The
+// entry is held for the caller, who drops it when done.
+func apiArg(v, id safejs.Value, method string) (*gotrue.API, error) {
+	if a, ok := reg.apiByID(id); ok {
+		reg.hold(a, reg.apiRef(a).obj)
 		return a, nil
 	}
 	if !isObject(v) {
@@ -50,19 +54,24 @@ func apiArg(v safejs.Value, method string) (*gotrue.API, error) {
 		return nil, err
 	}
 	a := gotrue.NewAPI(jsString(url), headers, fetchTransport{})
-	reg.mu.Lock()
-	reg.apis[a] = v
-	reg.mu.Unlock()
+	ref := reg.hold(a, v)
+	if _, err := glue.api.Invoke(v, "", nil, ref.id); err != nil {
+		reg.drop(a)
+		return nil, thrownError(err)
+	}
 	return a, nil
 }
 
+// recoverSession is User.recoverSession(api). Arguments: api and the
+// handle the glue keeps on it.
 func recoverSession(args []safejs.Value) (any, error) {
 	var api *gotrue.API
 	if v := arg(args, 0); truthy(v) {
-		a, err := apiArg(v, "recoverSession")
+		a, err := apiArg(v, arg(args, 1), "recoverSession")
 		if err != nil {
 			return nil, err
 		}
+		defer reg.drop(a)
 		api = a
 	}
 	return userToJS(realm.RecoverSession(api))

@@ -106,6 +106,13 @@ function createGoTrue(Go, instantiate) {
     });
   };
 
+  // bindClient registers a GoTrue instance's handle; Go releases its client
+  // once the page has collected the instance.
+  const bindClient = (self, id) => {
+    handles.set(self, id);
+    if (registry) registry.register(self, id);
+  };
+
   const handleOf = (self, kind, name) => {
     const h = self !== null && (typeof self === 'object' || typeof self === 'function') ? handles.get(self) : undefined;
     if (h === undefined) {
@@ -123,7 +130,7 @@ function createGoTrue(Go, instantiate) {
       this.setCookie = setCookie;
       const args = [this, APIUrl, audience, setCookie, clientName];
       if (B) {
-        handles.set(this, sync('GoTrue', () => B.newClient(...args)));
+        bindClient(this, sync('GoTrue', () => B.newClient(...args)));
       } else {
         pendingClients.push(args);
       }
@@ -151,10 +158,10 @@ function createGoTrue(Go, instantiate) {
   class User {
     constructor(api, tokenResponse, audience) {
       listen();
-      handles.set(this, sync('User', () => B.newUser(this, api, tokenResponse, audience)));
+      handles.set(this, sync('User', () => B.newUser(this, api, handles.get(api), tokenResponse, audience)));
     }
     static removeSavedSession() { return sync('removeSavedSession', () => B.removeSavedSession()); }
-    static recoverSession(apiInstance) { listen(); return sync('recoverSession', () => B.recoverSession(apiInstance)); }
+    static recoverSession(apiInstance) { listen(); return sync('recoverSession', () => B.recoverSession(apiInstance, handles.get(apiInstance))); }
     get admin() { return new Admin(this); }
     update(attributes) { return userCall(this, 'update', (h) => call(B.update, h, this, attributes)); }
     // jwt resolves a fresh token at once and shares one refresh Promise per
@@ -210,6 +217,14 @@ function createGoTrue(Go, instantiate) {
     bind(obj, id) {
       handles.set(obj, id);
       if (registry) registry.register(obj, id);
+    },
+    // api gives obj (a new API when null) the handle id. Go keeps API
+    // objects while a GoTrue or User handle uses them, so they are not
+    // registered for collection.
+    api(obj, url, defaultHeaders, id) {
+      if (obj === null) obj = new API(url, { defaultHeaders });
+      handles.set(obj, id);
+      return obj;
     },
     // httpError makes the error gotrue-js rejects with for an HTTP status:
     // TextHTTPError with the body, or JSONHTTPError with the parsed body and
@@ -286,7 +301,7 @@ function createGoTrue(Go, instantiate) {
     if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
     for (const args of pendingClients.splice(0)) {
       try {
-        handles.set(args[0], unwrap(B.newClient(...args)));
+        bindClient(args[0], unwrap(B.newClient(...args)));
       } catch (e) {
         console.error(e);
       }
@@ -323,10 +338,10 @@ function createGoTrue(Go, instantiate) {
   // Diagnostics for leak tests and benchmarks, under a symbol so no
   // gotrue-js surface changes: live handles, js.Funcs, goroutines, memory.
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
-    value: () => {
+    value: (collect) => {
       if (!B) return null;
-      const [clients, users, goroutines, funcs, awaits] = B.stats();
-      return { clients, users, goroutines, funcs, awaits, wasmMemory: memory ? memory.buffer.byteLength : 0 };
+      const [clients, users, goroutines, funcs, awaits, apis] = B.stats(collect);
+      return { clients, users, apis, goroutines, funcs, awaits, wasmMemory: memory ? memory.buffer.byteLength : 0 };
     },
   });
   return GoTrue;
