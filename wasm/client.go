@@ -43,7 +43,7 @@ func newClient(args []safejs.Value) (any, error) {
 func clientWork(ref *clientRef, call func(ctx gotrue.Context) (any, error)) work {
 	return func(ctx gotrue.Context) (any, error) {
 		v, err := call(ctx)
-		syncAPI(ref)
+		_ = syncAPI(ref) // the request is made; as in gotrue-js, nothing fails it now
 		return v, err
 	}
 }
@@ -128,7 +128,9 @@ func login(args []safejs.Value) (work, error) {
 	}
 	remember := truthy(arg(args, 4))
 	ref.c.SetRememberHeaders(remember)
-	syncAPI(ref)
+	if err := syncAPI(ref); err != nil {
+		return nil, err
+	}
 	return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
 		return ref.c.Login(ctx, email, password, remember)
 	}), nil
@@ -147,7 +149,9 @@ func tokenMethod(method string, call func(c *gotrue.Client, ctx gotrue.Context, 
 		}
 		remember := truthy(arg(args, tokenAt+1))
 		ref.c.SetRememberHeaders(remember)
-		syncAPI(ref)
+		if err := syncAPI(ref); err != nil {
+			return nil, err
+		}
 		return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
 			return call(ref.c, ctx, token, remember)
 		}), nil
@@ -196,7 +200,9 @@ func createUser(args []safejs.Value) (work, error) {
 	}
 	remember := truthy(arg(args, 3))
 	u := ref.c.NewUser(tok, remember)
-	syncAPI(ref)
+	if err := syncAPI(ref); err != nil {
+		return nil, err
+	}
 	obj, uref, err := newUserObject(u, tokObj)
 	if err != nil {
 		return nil, err
@@ -219,7 +225,9 @@ func currentUser(args []safejs.Value) (any, error) {
 		return nil, err
 	}
 	u := ref.c.CurrentUser()
-	syncAPI(ref)
+	if err := syncAPI(ref); err != nil {
+		return nil, err
+	}
 	return userToJS(u)
 }
 
@@ -250,8 +258,7 @@ func setRememberHeaders(args []safejs.Value) (any, error) {
 		return nil, err
 	}
 	ref.c.SetRememberHeaders(truthy(arg(args, 2)))
-	syncAPI(ref)
-	return safejs.Undefined(), nil
+	return safejs.Undefined(), syncAPI(ref)
 }
 
 func clientRequest(args []safejs.Value) (work, error) {

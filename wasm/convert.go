@@ -51,27 +51,39 @@ func headersToJS(h gotrue.Header) (safejs.Value, error) {
 }
 
 // syncAPI copies the core's default headers (X-Use-Cookie) to
-// api.defaultHeaders when they changed.
-func syncAPI(ref *clientRef) {
+// api.defaultHeaders when they changed. The object is the page's: its
+// properties are read and written through the guarded path, and an
+// accessor of the page's that throws fails the call, as it fails
+// gotrue-js's _setRememberHeaders.
+func syncAPI(ref *clientRef) error {
 	api := ref.c.API()
 	ver := api.Version()
 	if ver == ref.apiVer {
-		return
+		return nil
 	}
-	ref.apiVer = ver
 	obj, err := apiToJS(api)
 	if err != nil {
-		return
+		return err
 	}
-	dh, err := obj.Get("defaultHeaders")
-	if err != nil || !isObject(dh) {
-		if dh, err = newObject(); err != nil || obj.Set("defaultHeaders", dh) != nil {
-			return
+	dh, err := getProp(obj, "defaultHeaders")
+	if err != nil {
+		return err
+	}
+	if !isObject(dh) {
+		if dh, err = newObject(); err != nil {
+			return err
+		}
+		if err := setProp(obj, "defaultHeaders", dh); err != nil {
+			return err
 		}
 	}
 	for _, f := range api.Headers() {
-		_ = dh.Set(f.Name, f.Value)
+		if err := setProp(dh, f.Name, f.Value); err != nil {
+			return err
+		}
 	}
+	ref.apiVer = ver
+	return nil
 }
 
 // nanExpiry reports a token whose expires_at gotrue-js computes as NaN (a
@@ -129,7 +141,7 @@ func setTokenByReference(obj safejs.Value, ref *userRef, tok safejs.Value) error
 	if err := setExpiry(ref, tok); err != nil {
 		return err
 	}
-	return obj.Set("token", tok)
+	return setProp(obj, "token", tok)
 }
 
 // setExpiry writes the core's expires_at into the caller's token object,

@@ -114,3 +114,72 @@ func TestHostileInput(t *testing.T) {
 	report("hostile input", fmt.Sprintf("calls %v (threw %v, resolved %v, rejected %v), runtime exits %v, recovered panics %v, unsettled %v",
 		r["calls"], r["threw"], r["resolved"], r["rejected"], r["exited"], r["internal"], r["unsettled"]))
 }
+
+// TestGuardedPropertyAccess hits each place where Go reads or writes an
+// object page code can reach (the API object's defaultHeaders, a User's
+// token, a GoTrue's api) with a throwing accessor or a throwing Proxy. A
+// JavaScript exception thrown through an unguarded access unwinds Go's
+// stack; through the guarded path it becomes a plain error. Each call must
+// return, throw or settle with a real Error that is not an internal one,
+// and the library must work normally afterwards.
+func TestGuardedPropertyAccess(t *testing.T) {
+	s := newSite(t)
+	s.confirmedUser(t, "guard@example.com", nil)
+	tb := s.open(t, "/sync.html")
+	r := tb.run(`
+		const outcome = async (f) => {
+			try { const v = await f(); return 'ok:' + (v === undefined ? 'undefined' : typeof v); }
+			catch (e) { return (e instanceof Error ? e.name : 'non-Error ' + typeof e) + ': ' + (e && e.message); }
+		};
+		const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
+		const warm = new GoTrue(); await warm.settings(); await new Promise((r) => setTimeout(r, 50));
+		const before = stats();
+		const cases = {};
+		cases.defaultHeadersGetter = await outcome(() => {
+			const a = new GoTrue({ setCookie: true });
+			Object.defineProperty(a.api, 'defaultHeaders', { get() { throw new Error('defaultHeaders getter'); }, configurable: true });
+			return a.login('guard@example.com', 'secret', true);
+		});
+		cases.defaultHeadersSetter = await outcome(() => {
+			const a = new GoTrue({ setCookie: true });
+			a.api.defaultHeaders = new Proxy({}, { set() { throw new Error('defaultHeaders setter'); }, defineProperty() { throw new Error('defineProperty'); } });
+			return a.login('guard@example.com', 'secret', false);
+		});
+		cases.defaultHeadersFrozen = await outcome(() => {
+			const a = new GoTrue({ setCookie: true });
+			Object.freeze(a.api.defaultHeaders);
+			return a.login('guard@example.com', 'secret', true);
+		});
+		cases.tokenSetter = await outcome(() => {
+			const u = new GoTrue.User(new GoTrue().api, { access_token: 'a.b.c' }, '');
+			Object.defineProperty(u, 'token', { get() { return null; }, set() { throw new Error('token setter'); } });
+			return u._processTokenResponse({ access_token: 'd.e.f' });
+		});
+		cases.apiSetter = await outcome(() => {
+			class Strict extends GoTrue { set api(v) { throw new Error('api setter'); } }
+			return new Strict();
+		});
+		await new Promise((r) => setTimeout(r, 50));
+		cases.goroutines = [before.goroutines, stats().goroutines];
+		const after = new GoTrue();
+		const user = await after.login('guard@example.com', 'secret', true);
+		cases.afterwards = (await user.jwt()) === user.token.access_token && (await after.settings()) !== null;
+		return cases;`)
+	t.Logf("%v", r)
+	for name, v := range r {
+		if name == "afterwards" || name == "goroutines" {
+			continue
+		}
+		got := v.(string)
+		assert.NotContains(t, got, "internal error", name)
+		assert.NotContains(t, got, "exited", name)
+		assert.NotContains(t, got, "non-Error", name)
+	}
+	assert.Equal(t, true, r["afterwards"], "a normal session after the hostile ones")
+	g := r["goroutines"].([]any)
+	assert.Equal(t, g[0], g[1], "goroutines: a call unwound by an exception leaves its goroutine behind")
+	assert.Contains(t, r["tokenSetter"], "token setter", "the page's own error reaches it")
+	assert.Contains(t, r["defaultHeadersGetter"], "defaultHeaders getter", "as gotrue-js's _setRememberHeaders fails")
+	assert.Contains(t, r["defaultHeadersSetter"], "defaultHeaders setter", "as gotrue-js's _setRememberHeaders fails")
+	assert.Contains(t, r["apiSetter"], "api setter", "the page's own error reaches it")
+}
