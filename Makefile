@@ -52,7 +52,7 @@ test-wasm:
 	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
 
 FUZZTIME ?= 3s
-FUZZ_TARGETS := FuzzTokenClaims FuzzStoredSession FuzzErrorBody FuzzJSONScanner FuzzParseDecimal
+FUZZ_TARGETS := FuzzTokenClaims FuzzStoredSession FuzzErrorBody FuzzJSONScanner FuzzFormatJSNumber
 
 ## fuzz: run each fuzz target of the core for FUZZTIME (make fuzz FUZZTIME=5m for a long run)
 fuzz:

@@ -180,7 +180,7 @@ func jsString(raw RawJSON) string {
 		return b.String()
 	}
 	f, _ := parseDecimal(s)
-	return strconv.FormatFloat(f, 'f', -1, 64)
+	return formatJSNumber(f)
 }
 
 // SyntaxError reports a response whose Content-Type says JSON but whose body

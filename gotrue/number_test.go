@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -86,20 +87,45 @@ func cutExponent(s string) (string, string, bool) {
 	return s, "0", false
 }
 
-func FuzzParseDecimal(f *testing.F) {
-	for _, s := range []string{"1.5e3", "-0.0", "4.9e-324", "1e309", "123456789012345678901"} {
-		f.Add(s)
+// FuzzFormatJSNumber: String(n) reads back as n, in the form JavaScript
+// chooses (exponent form exactly outside 1e-6 <= |n| < 1e21).
+func FuzzFormatJSNumber(f *testing.F) {
+	for _, v := range []float64{0, 1, -1.5, 1e21, 1e-7, 123456789012345680000, 5e-324, math.MaxFloat64} {
+		f.Add(v)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got, ok := parseDecimal(s)
-		want, err := strconv.ParseFloat(s, 64)
-		if !ok || (err != nil && !math.IsInf(want, 0)) {
-			return // grammars differ (strconv takes inf, hex, underscores); only values are compared
+	f.Fuzz(func(t *testing.T, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
 		}
-		if math.Float64bits(got) != math.Float64bits(want) {
-			t.Fatalf("%q: got %v, want %v", s, got, want)
+		s := formatJSNumber(v)
+		back, ok := parseDecimal(s)
+		if !ok || back != v {
+			t.Fatalf("String(%v) = %q reads back as %v", v, s, back)
+		}
+		abs := math.Abs(v)
+		if exp := strings.Contains(s, "e"); v != 0 && exp != (abs < 1e-6 || abs >= 1e21) {
+			t.Fatalf("String(%v) = %q: wrong form", v, s)
 		}
 	})
+}
+
+func TestFormatJSNumber(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		f    float64
+		want string
+	}{
+		{0, "0"}, {math.Copysign(0, -1), "0"}, {1, "1"}, {-1.5, "-1.5"}, {0.1, "0.1"}, {1e21, "1e+21"}, {1e20, "100000000000000000000"},
+		{123456789012345680000, "123456789012345680000"}, {1.5e21, "1.5e+21"}, {1e-7, "1e-7"}, {1.5e-7, "1.5e-7"}, {1e-6, "0.000001"},
+		{1795756596000, "1795756596000"}, {5e-324, "5e-324"}, {math.MaxFloat64, "1.7976931348623157e+308"}, {-1e-7, "-1e-7"},
+		{math.NaN(), "NaN"}, {math.Inf(1), "Infinity"}, {math.Inf(-1), "-Infinity"}, {0.000001234, "0.000001234"}, {12.5, "12.5"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, formatJSNumber(tt.f), "String(%v)", tt.f)
+	}
+	assert.Equal(t, "null", formatNumber(math.NaN()))
+	assert.Equal(t, "1e+21", formatNumber(1e21), "JSON.stringify writes numbers as String does")
+	assert.Equal(t, "1e+21", jsString(RawJSON("1e21")), "template literals too")
 }
 
 func TestNumberValueIsJavaScriptNumber(t *testing.T) {
@@ -114,7 +140,9 @@ func TestNumberValueIsJavaScriptNumber(t *testing.T) {
 		{`"Infinity"`, math.Inf(1)}, {`"-Infinity"`, math.Inf(-1)}, {`"inf"`, nan}, {`"infinity"`, nan},
 		{`"1e400"`, math.Inf(1)}, {`".5"`, 0.5}, {`"5."`, 5}, {`"1_000"`, nan}, {`"12px"`, nan},
 		{`null`, 0}, {`false`, 0}, {`true`, 1}, {`[]`, 0}, {`[7]`, 7}, {`["8"]`, 8}, {`[1,2]`, nan}, {`{}`, nan},
-		{``, nan}, {`01`, nan}, {`"0x20000000000001"`, 9007199254740992},
+		{``, nan}, {`01`, nan}, {`"0x20000000000001"`, 9007199254740992}, {`"0x20000000000003"`, 9007199254740996},
+		{"\"0x\u0011\"", nan}, {"\"0x1\u0019\"", nan}, {"\"0o\u0017\"", nan}, {`"0b2"`, nan}, {`"0o8"`, nan}, {`"0xfF"`, 255},
+		{`"0b` + strings.Repeat("1", 60) + `"`, 1152921504606846976}, {`"0o777"`, 511}, {`"0x"`, nan}, {`"0x-1"`, nan},
 	}
 	for _, tt := range tests {
 		got := numberValue(RawJSON(tt.raw))

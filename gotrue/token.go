@@ -3,7 +3,6 @@ package gotrue
 import (
 	"errors"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -154,13 +153,4 @@ func numberOf(o Object, key string) float64 {
 		return math.NaN()
 	}
 	return numberValue(raw)
-}
-
-// formatNumber writes a float as JSON.stringify does for integers and
-// ordinary fractions.
-func formatNumber(f float64) string {
-	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return "null"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }

@@ -13,8 +13,10 @@ import (
 )
 
 // sizeBudget is how much larger than the floor program (only syscall/js)
-// gotrue.wasm may be, compressed with brotli -q 11.
-const sizeBudget = 1.5
+// gotrue.wasm may be, compressed with brotli -q 11. It leaves room for the
+// ±2 kB that brotli -q 11 moves when a line moves: a harmless edit must not
+// fail it; make bench prints the exact ratio and each part's share.
+const sizeBudget = 1.55
 
 // TestSizeBudget builds gotrue.wasm and the floor program with the release
 // flags, as make build does, and holds the first to sizeBudget times the
