@@ -4,12 +4,20 @@ import (
 	"errors"
 )
 
-// Object is a JSON object that keeps its keys in order, as a JavaScript
-// object does. GoTrue clients copy server responses key by key, so the
-// order of a user's fields, and of the stored session, follows the wire.
-// A duplicate key keeps its first position and its last value, as
-// JSON.parse does. The zero value is an empty object.
-type Object struct {
+// Object is a JSON object that keeps its keys in the order a JavaScript
+// object gives them: integer-like keys ("0", "7", up to 2^32-2) first, in
+// ascending order, then the other keys in the order they were added.
+// GoTrue clients copy server responses key by key, so the order of a
+// user's fields, and of the stored session, follows the wire as it does in
+// gotrue-js. A duplicate key keeps its first position and its last value,
+// as JSON.parse does. The zero value is an empty object.
+//
+// Like a JavaScript object, an Object is a reference: a copy shares its
+// keys and values with the original, and a change through either is seen
+// by both. Clone makes an independent copy.
+type Object struct{ d *objectData }
+
+type objectData struct {
 	keys []string
 	vals map[string]RawJSON
 }
@@ -25,35 +33,79 @@ func ParseObject(data []byte) (Object, error) {
 }
 
 // Keys returns the keys in order.
-func (o Object) Keys() []string { return append([]string(nil), o.keys...) }
+func (o Object) Keys() []string {
+	if o.d == nil {
+		return nil
+	}
+	return append([]string(nil), o.d.keys...)
+}
 
 // Len returns the number of keys.
-func (o Object) Len() int { return len(o.keys) }
+func (o Object) Len() int {
+	if o.d == nil {
+		return 0
+	}
+	return len(o.d.keys)
+}
 
 // Get returns the raw JSON value of key.
 func (o Object) Get(key string) (RawJSON, bool) {
-	v, ok := o.vals[key]
+	if o.d == nil {
+		return nil, false
+	}
+	v, ok := o.d.vals[key]
 	return v, ok
 }
 
 // String returns the value of key when it is a JSON string.
 func (o Object) String(key string) (string, bool) {
-	raw, ok := o.vals[key]
+	raw, ok := o.Get(key)
 	if !ok {
 		return "", false
 	}
 	return unquote(raw)
 }
 
-// Set sets key to a raw JSON value, appending the key if it is new.
+// Set sets key to a raw JSON value. A new key goes where a JavaScript
+// object puts it: among the integer-like keys by value, else last.
 func (o *Object) Set(key string, raw RawJSON) {
-	if o.vals == nil {
-		o.vals = map[string]RawJSON{}
+	if o.d == nil {
+		o.d = &objectData{vals: map[string]RawJSON{}}
 	}
-	if _, ok := o.vals[key]; !ok {
-		o.keys = append(o.keys, key)
+	d := o.d
+	if _, ok := d.vals[key]; !ok {
+		at := len(d.keys)
+		if n, ok := arrayIndex(key); ok {
+			at = 0
+			for at < len(d.keys) {
+				m, isIndex := arrayIndex(d.keys[at])
+				if !isIndex || m > n {
+					break
+				}
+				at++
+			}
+		}
+		d.keys = append(d.keys, "")
+		copy(d.keys[at+1:], d.keys[at:])
+		d.keys[at] = key
 	}
-	o.vals[key] = append(RawJSON(nil), raw...)
+	d.vals[key] = append(RawJSON(nil), raw...)
+}
+
+// arrayIndex reports whether key is what JavaScript orders as an integer
+// key (a canonical array index: no sign, no leading zero, below 2^32-1).
+func arrayIndex(key string) (uint64, bool) {
+	if key == "" || len(key) > 10 || (key[0] == '0' && len(key) > 1) {
+		return 0, false
+	}
+	var n uint64
+	for i := range len(key) {
+		if !isDigit(key[i]) {
+			return 0, false
+		}
+		n = n*10 + uint64(key[i]-'0')
+	}
+	return n, n < 1<<32-1
 }
 
 // SetString sets key to a JSON string.
@@ -62,8 +114,8 @@ func (o *Object) SetString(key, value string) { o.Set(key, quote(value)) }
 // Clone returns an independent copy.
 func (o Object) Clone() Object {
 	var c Object
-	for _, k := range o.keys {
-		c.Set(k, o.vals[k])
+	for _, k := range o.Keys() {
+		c.Set(k, o.d.vals[k])
 	}
 	return c
 }
@@ -71,13 +123,13 @@ func (o Object) Clone() Object {
 // MarshalJSON writes the object with its keys in order.
 func (o Object) MarshalJSON() ([]byte, error) {
 	b := []byte{'{'}
-	for i, k := range o.keys {
+	for i, k := range o.Keys() {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, quote(k)...)
 		b = append(b, ':')
-		b = append(b, o.vals[k]...)
+		b = append(b, o.d.vals[k]...)
 	}
 	return append(b, '}'), nil
 }

@@ -70,7 +70,9 @@ func newToken(raw Object) (*Token, error) {
 }
 
 // jwtExp reads the exp claim of access_token without checking the
-// signature, as gotrue-js does. A token without exp gives NaN.
+// signature, as gotrue-js does: claims.exp of the parsed payload. A payload
+// without exp, or one that is not an object (5, [1], "s"), gives NaN; null
+// is the TypeError reading a property of null gives.
 func jwtExp(raw Object) (float64, error) {
 	access, ok := raw.String("access_token")
 	if !ok {
@@ -89,7 +91,12 @@ func jwtExp(raw Object) (float64, error) {
 		return 0, err
 	}
 	obj, err := ParseObject(payload)
-	if err != nil {
+	switch {
+	case err == ErrNotObject && trimJSONSpace(string(payload)) == "null":
+		return 0, errors.New("TypeError: Cannot read properties of null (reading 'exp')")
+	case err == ErrNotObject: // (5).exp, [1].exp, "s".exp: undefined, so NaN
+		return math.NaN(), nil
+	case err != nil:
 		return 0, errors.New("SyntaxError: the JWT payload is not valid JSON")
 	}
 	exp, _ := obj.Get("exp")

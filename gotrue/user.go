@@ -155,11 +155,12 @@ func (u *User) SetBinding(v any) {
 func (u *User) saveUserData(attrs Object, fromStorage bool) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	for _, k := range attrs.keys {
+	for _, k := range attrs.Keys() {
 		if prototypeKeys[k] || reservedKeys[k] {
 			continue
 		}
-		u.fields.Set(k, attrs.vals[k])
+		v, _ := attrs.Get(k)
+		u.fields.Set(k, v)
 	}
 	if fromStorage {
 		u.fields.Set("_fromStorage", RawJSON("true"))
