@@ -9,9 +9,10 @@ import (
 // flight is one refresh request that every caller holding the same refresh
 // token shares.
 type flight struct {
-	done   chan struct{}
-	access string
-	err    error
+	done    chan struct{}
+	access  string
+	err     error
+	joiners int // callers waiting for it, besides the one that sends it
 }
 
 // JWT returns the access token, refreshing it first when force is set or
@@ -56,6 +57,7 @@ func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, er
 	r := u.realm
 	r.mu.Lock()
 	if f := r.flights[refreshToken]; f != nil {
+		f.joiners++
 		r.mu.Unlock()
 		return f.wait(ctx)
 	}

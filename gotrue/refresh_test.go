@@ -61,8 +61,9 @@ func TestHundredConcurrentJWTCallsSendOneRefresh(t *testing.T) {
 	e := setup(t)
 	e.signup("storm@example.com", "")
 	u := e.login("storm@example.com", true)
+	rt := u.TokenDetails().RefreshToken()
 	e.clock.Advance(time.Hour)
-	// Hold the refresh until every caller waits on it.
+	// Hold the refresh until every other caller has joined it.
 	release := make(chan struct{})
 	e.rec.setHook(func(r *Request) (*Response, error, bool) {
 		if strings.HasSuffix(r.URL, "/token") {
@@ -75,19 +76,14 @@ func TestHundredConcurrentJWTCallsSendOneRefresh(t *testing.T) {
 	jwts := make([]string, 100)
 	errs := make([]error, 100)
 	for i := range jwts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			jwts[i], errs[i] = u.JWT(ctx, false)
-		}()
+		wg.Go(func() { jwts[i], errs[i] = u.JWT(ctx, false) })
 	}
 	// A second client of the same realm holding the same token joins too.
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		_, _ = other.CurrentUser().JWT(ctx, false)
-	}()
-	time.Sleep(50 * time.Millisecond)
+	wg.Go(func() { _, _ = other.CurrentUser().JWT(ctx, false) })
+	for deadline := time.Now().Add(time.Minute); e.realm.Joiners(rt) < 100 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	require.Equal(t, 100, e.realm.Joiners(rt), "every caller but the one sending joined the flight")
 	close(release)
 	wg.Wait()
 	assert.Equal(t, 1, e.rec.count("POST", "/token")-1, "one refresh request")

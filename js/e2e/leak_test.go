@@ -28,13 +28,25 @@ func TestNoLeakOverCycles(t *testing.T) {
 		window.auth = new GoTrue();
 		window.cycle = async () => { const u = await auth.login('cycle@example.com', 'secret', true); await u.jwt(); await u.jwt(true); await u.logout(); };
 		await cycle();
-		await new Promise((r) => setTimeout(r, 50));
-		window.before = stats();
+		// Goroutines end a moment after the Promise they settle: poll until the
+		// count is want's, or (without want) the same twice 100 ms apart.
+		window.settled = async (want) => {
+			const wait = () => new Promise((r) => setTimeout(r, 100));
+			let s = stats();
+			for (const t0 = Date.now(); Date.now() - t0 < 30000; ) {
+				await wait();
+				const next = stats();
+				if (want ? next.goroutines === want.goroutines : next.goroutines === s.goroutines) return next;
+				s = next;
+			}
+			return s;
+		};
+		window.before = await settled();
 		return {};`)
 	for chunk := 0; chunk < 8; chunk++ { // 8 x 250 cycles, each well inside one evaluation's time limit
 		tb.run(`for (let i = 0; i < 250; i++) await cycle(); return {};`)
 	}
-	r := tb.run(`await new Promise((r) => setTimeout(r, 50)); return { before, after: stats() };`)
+	r := tb.run(`return { before, after: await settled(before) };`)
 	before, after := r["before"].(map[string]any), r["after"].(map[string]any)
 	assert.Equal(t, before["funcs"], after["funcs"], "live js.Funcs")
 	assert.Equal(t, before["awaits"], after["awaits"], "Promises Go awaits")

@@ -130,7 +130,7 @@ func (tb *tab) waitLib() {
 	tb.evalRaw(`new Promise((resolve, reject) => {
 		const t0 = Date.now();
 		const poll = () => window.lib ? Promise.resolve(window.lib.ready).then(resolve, reject)
-			: Date.now() - t0 > 10000 ? reject(new Error('window.lib never appeared')) : setTimeout(poll, 10);
+			: Date.now() - t0 > 60000 ? reject(new Error('window.lib never appeared')) : setTimeout(poll, 10);
 		poll();
 	}).then(() => true)`)
 }

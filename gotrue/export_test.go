@@ -1,0 +1,13 @@
+package gotrue
+
+// Joiners is how many callers wait for the refresh of refreshToken in
+// flight, besides the one that sends it (for tests that must know every
+// caller has joined).
+func (r *Realm) Joiners(refreshToken string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if f := r.flights[refreshToken]; f != nil {
+		return f.joiners
+	}
+	return 0
+}
