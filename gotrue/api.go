@@ -64,9 +64,9 @@ func (a *API) has(name string) bool {
 	return false
 }
 
-// Version increases whenever the default headers change, so bindings can
+// changes increases whenever the default headers change, so bindings can
 // mirror them cheaply.
-func (a *API) Version() uint64 {
+func (a *API) changes() uint64 {
 	a.mu.Lock()
 	v := a.version
 	a.mu.Unlock()

@@ -125,26 +125,25 @@ func (c *Client) createUserJSON(ctx Context, res RawJSON, remember bool) (*User,
 //
 // GoTrue API: GET /user.
 func (c *Client) CreateUser(ctx Context, tok Object, remember bool) (*User, error) {
-	u := c.NewUser(tok, remember)
-	if err := u.Establish(ctx, remember); err != nil {
+	u := c.startUser(tok, remember)
+	if err := u.establish(ctx, remember); err != nil {
 		return nil, err
 	}
 	return u, nil
 }
 
-// NewUser is the synchronous first half of CreateUser: it sets the remember
-// headers and makes the session the realm's current user, before any
-// request. A binding that must keep the caller's token object uses it with
-// Establish.
-func (c *Client) NewUser(tok Object, remember bool) *User {
+// startUser is the synchronous first half of CreateUser: it sets the
+// remember headers and makes the session the realm's current user, before
+// any request.
+func (c *Client) startUser(tok Object, remember bool) *User {
 	c.SetRememberHeaders(remember)
 	return newUser(c.realm, c.api, tok, quote(c.audience))
 }
 
-// Establish is the second half of CreateUser: it fetches the user and, with
+// establish is the second half of CreateUser: it fetches the user and, with
 // remember, saves the session. On error the half-built user stays current,
 // as in gotrue-js.
-func (u *User) Establish(ctx Context, remember bool) error {
+func (u *User) establish(ctx Context, remember bool) error {
 	if err := u.GetUserData(ctx); err != nil {
 		return err
 	}

@@ -8,16 +8,18 @@ import (
 	"sync/atomic"
 )
 
-// Sentinel errors. Their texts are gotrue-js's, because browser code
-// compares them.
+// Sentinel errors. The browser build rejects with gotrue-js's own texts
+// for them ("Gotrue-js: failed getting jwt access token", "Token refresh
+// timeout", "Gotrue-js: Token not set after refresh").
 var (
 	// ErrNoSession is returned by JWT, and every user call, once the
 	// user's session is cleared.
-	ErrNoSession = errors.New("Gotrue-js: failed getting jwt access token")
-	// ErrRefreshTimeout is returned when a token refresh takes more than 30 s.
-	ErrRefreshTimeout = errors.New("Token refresh timeout")
+	ErrNoSession = errors.New("gotrue: no session")
+	// ErrRefreshTimeout is returned when a token refresh takes longer
+	// than the realm's refresh timeout (30 s).
+	ErrRefreshTimeout = errors.New("gotrue: token refresh timed out")
 	// ErrTokenNotSet is returned when a refresh succeeded but left no token.
-	ErrTokenNotSet = errors.New("Gotrue-js: Token not set after refresh")
+	ErrTokenNotSet = errors.New("gotrue: no token after the refresh")
 )
 
 // HTTPError is a response with a status outside 2xx. JSON holds the parsed

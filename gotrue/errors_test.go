@@ -76,8 +76,9 @@ func TestSentinels(t *testing.T) {
 	t.Parallel()
 	wrapped := errors.Join(errors.New("ctx"), ErrNoSession)
 	assert.ErrorIs(t, wrapped, ErrNoSession)
-	assert.Equal(t, "Token refresh timeout", ErrRefreshTimeout.Error())
-	assert.Equal(t, "Gotrue-js: Token not set after refresh", ErrTokenNotSet.Error())
+	for _, err := range []error{ErrNoSession, ErrRefreshTimeout, ErrTokenNotSet} {
+		assert.Regexp(t, `^gotrue: [a-z][^.]*$`, err.Error(), "Go's conventions: lower case, no final period")
+	}
 	var he *HTTPError
 	assert.True(t, errors.As(error(&HTTPError{Status: 1}), &he))
 }

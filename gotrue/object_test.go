@@ -85,3 +85,19 @@ func TestTokenWithPayloadThatIsNotAnObject(t *testing.T) {
 		}
 	}
 }
+
+// TestRefreshTokenSpelling: Go callers get "" for a token without
+// refresh_token; the request and the shared-refresh key use gotrue-js's
+// ${refresh_token}, "undefined".
+func TestRefreshTokenSpelling(t *testing.T) {
+	t.Parallel()
+	var raw Object
+	raw.SetString("access_token", "a.b.c")
+	tok, _ := newToken(raw)
+	assert.Equal(t, "", tok.RefreshToken())
+	assert.Equal(t, "undefined", tok.refreshTokenJS())
+	raw.Set("refresh_token", RawJSON("12"))
+	tok, _ = newToken(raw)
+	assert.Equal(t, "12", tok.RefreshToken(), "String() of a number")
+	assert.Equal(t, "12", tok.refreshTokenJS())
+}

@@ -26,25 +26,9 @@ func (u *User) JWT(ctx Context, force bool) (string, error) {
 		return "", ErrNoSession
 	}
 	if force || tok.expired(u.realm.nowMS()) {
-		return u.refresh(ctx, tok.RefreshToken(), force)
+		return u.refresh(ctx, tok.refreshTokenJS(), force)
 	}
 	return tok.AccessToken(), nil
-}
-
-// CachedJWT returns the access token when JWT would return it without a
-// request (a token that is not within ExpiryMargin of expiry, and no force).
-// Otherwise ok is false and refreshToken is what JWT would send, or "" when
-// there is no session; bindings use it to answer at once, or to share one
-// pending result among callers, as gotrue-js shares one Promise.
-func (u *User) CachedJWT(force bool) (access, refreshToken string, ok bool) {
-	tok := u.TokenDetails()
-	if tok == nil {
-		return "", "", false
-	}
-	if force || tok.expired(u.realm.nowMS()) {
-		return "", tok.RefreshToken(), false
-	}
-	return tok.AccessToken(), "", true
 }
 
 // refresh runs, or joins, the single flight for refreshToken. A caller
@@ -100,7 +84,7 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, 
 		if !force && !tok.expired(u.realm.nowMS()) {
 			return tok.AccessToken(), nil
 		}
-		refreshToken = tok.RefreshToken()
+		refreshToken = tok.refreshTokenJS()
 	}
 	res, err := u.postRefresh(ctx, refreshToken)
 	var tok *Token
@@ -240,7 +224,7 @@ func (u *User) adoptStored(refreshToken string) *Token {
 		return nil
 	}
 	tok, err := newToken(s.token)
-	if err != nil || tok.RefreshToken() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
+	if err != nil || tok.refreshTokenJS() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
 		return nil
 	}
 	u.replaceToken(tok)

@@ -114,7 +114,7 @@ func TestRefreshFailureClearsSession(t *testing.T) {
 	assert.Empty(t, e.stored())
 	_, err = u.JWT(ctx, false)
 	assert.ErrorIs(t, err, ErrNoSession)
-	assert.Equal(t, "Gotrue-js: failed getting jwt access token", err.Error())
+	assert.Equal(t, "gotrue: no session", err.Error())
 
 	hook := e.rec.hook
 	e.rec.setHook(nil)
@@ -148,11 +148,11 @@ func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
 	over := make(chan struct{})
 	t.Cleanup(func() { close(over) })
 	c := New(realm, Options{Transport: hangingTransport{over}})
-	silent := c.NewUser(u.TokenDetails().Object(), false)
+	silent := Bindings.StartUser(c, u.TokenDetails().Object(), false)
 	start := time.Now()
 	_, err := silent.JWT(ctx, true)
 	assert.ErrorIs(t, err, ErrRefreshTimeout)
-	assert.Equal(t, "Token refresh timeout", err.Error())
+	assert.Equal(t, "gotrue: token refresh timed out", err.Error())
 	assert.Less(t, time.Since(start), 5*time.Second)
 	assert.Nil(t, silent.TokenDetails(), "a timeout clears the session too")
 }

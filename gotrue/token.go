@@ -28,15 +28,24 @@ func (t *Token) AccessToken() string { s, _ := t.raw.String("access_token"); ret
 // (gotrue-js then sends and resolves it; without one, "undefined").
 func (t *Token) HasAccessToken() bool { _, ok := t.raw.Get("access_token"); return ok }
 
-// RefreshToken returns refresh_token, or "" when missing.
+// RefreshToken returns refresh_token, or "" when the token has none.
+// A value that is not a string is given as JavaScript's String() gives it.
 func (t *Token) RefreshToken() string {
 	if s, ok := t.raw.String("refresh_token"); ok {
 		return s
 	}
-	if raw, ok := t.raw.Get("refresh_token"); ok {
-		return jsString(raw)
+	raw, _ := t.raw.Get("refresh_token")
+	return jsString(raw)
+}
+
+// refreshTokenJS is refresh_token as gotrue-js puts it in the refresh
+// request and keys its shared refreshes by: ${refresh_token}, which is
+// "undefined" when the token has none.
+func (t *Token) refreshTokenJS() string {
+	if _, ok := t.raw.Get("refresh_token"); !ok {
+		return "undefined"
 	}
-	return "undefined"
+	return t.RefreshToken()
 }
 
 // Object returns the token object's fields in order.

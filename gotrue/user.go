@@ -19,7 +19,6 @@ type User struct {
 	audience RawJSON // nil when undefined (sessions saved by gotrue-js 0.9)
 	fields   Object
 	version  uint64
-	binding  any
 }
 
 // prototypeKeys are the names found on gotrue-js 1.0.1's User.prototype,
@@ -36,9 +35,6 @@ var prototypeKeys = map[string]bool{
 }
 
 var reservedKeys = map[string]bool{"api": true, "token": true, "audience": true, "url": true}
-
-// PrototypeKey reports whether name is a member of gotrue-js's User.prototype.
-func PrototypeKey(name string) bool { return prototypeKeys[name] }
 
 // newUser is gotrue-js's `new User(api, tokenResponse, audience)`: it
 // processes the token and becomes the realm's current user.
@@ -125,29 +121,13 @@ func (u *User) FromStorage() bool {
 	return ok && truthy(raw)
 }
 
-// Version increases on every change of the token or the fields, so
+// changes increases on every change of the token or the fields, so
 // bindings can mirror the user cheaply.
-func (u *User) Version() uint64 {
+func (u *User) changes() uint64 {
 	u.mu.Lock()
 	v := u.version
 	u.mu.Unlock()
 	return v
-}
-
-// Binding returns the value a language binding attached with SetBinding.
-func (u *User) Binding() any {
-	u.mu.Lock()
-	v := u.binding
-	u.mu.Unlock()
-	return v
-}
-
-// SetBinding attaches a value, such as the JavaScript object that mirrors
-// this user, so a binding can find it again from CurrentUser.
-func (u *User) SetBinding(v any) {
-	u.mu.Lock()
-	u.binding = v
-	u.mu.Unlock()
 }
 
 // saveUserData is gotrue-js's _saveUserData: copy every key of attrs in

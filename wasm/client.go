@@ -199,7 +199,7 @@ func createUser(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	remember := truthy(arg(args, 3))
-	u := ref.c.NewUser(tok, remember)
+	u := gotrue.Bindings.StartUser(ref.c, tok, remember)
 	if err := syncAPI(ref); err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func createUser(args []safejs.Value) (work, error) {
 	}
 	reg.setCurrent(uref, obj)
 	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		err := u.Establish(ctx, remember)
+		err := gotrue.Bindings.Establish(u, ctx, remember)
 		if merr := mirror(obj, uref); err == nil {
 			err = merr
 		}
@@ -271,13 +271,20 @@ func clientRequest(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		return jsonResult(ref.c.Request(ctx, path, opts))
+		return jsonResult(gotrue.Bindings.ClientRequest(ref.c, ctx, path, opts.method, opts.header, opts.body, opts.audience))
 	}), nil
 }
 
+// requestOptions are the options of gotrue-js's _request.
+type requestOptions struct {
+	method, audience string
+	header           gotrue.Header
+	body             []byte
+}
+
 // requestArgs reads _request's path and {method, headers, body, audience}.
-func requestArgs(args []safejs.Value, method string) (string, gotrue.RequestOptions, error) {
-	var o gotrue.RequestOptions
+func requestArgs(args []safejs.Value, method string) (string, requestOptions, error) {
+	var o requestOptions
 	path := jsString(arg(args, 2))
 	opts := arg(args, 3)
 	if !isObject(opts) {
@@ -293,18 +300,18 @@ func requestArgs(args []safejs.Value, method string) (string, gotrue.RequestOpti
 		}
 		switch key {
 		case "method":
-			o.Method = jsString(v)
+			o.method = jsString(v)
 		case "body":
-			o.Body = []byte(jsString(v))
+			o.body = []byte(jsString(v))
 		case "audience":
-			o.Audience = jsString(v)
+			o.audience = jsString(v)
 		}
 	}
 	h, err := getProp(opts, "headers")
 	if err != nil {
 		return path, o, err
 	}
-	o.Header, err = headersArg(h)
+	o.header, err = headersArg(h)
 	return path, o, err
 }
 

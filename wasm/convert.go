@@ -57,7 +57,7 @@ func headersToJS(h gotrue.Header) (safejs.Value, error) {
 // gotrue-js's _setRememberHeaders.
 func syncAPI(ref *clientRef) error {
 	api := ref.c.API()
-	ver := api.Version()
+	ver := gotrue.Bindings.APIVersion(api)
 	if ver == ref.apiVer {
 		return nil
 	}
@@ -122,7 +122,7 @@ func fillUser(obj safejs.Value, id int, ref *userRef, tok safejs.Value) (safejs.
 	if a, ok := u.Audience(); ok {
 		aud, _ = safejs.ValueOf(a)
 	}
-	t, ver := u.TokenDetails(), u.Version()
+	t, ver := u.TokenDetails(), gotrue.Bindings.UserVersion(u)
 	args, _ := changes(ref)
 	if args == nil {
 		args = []any{false, nil, false, nil}
@@ -177,7 +177,7 @@ func setExpiry(ref *userRef, tok safejs.Value) error {
 func changes(ref *userRef) (args []any, ok bool) {
 	u := ref.u
 	t := u.TokenDetails()
-	if u.Version() == ref.ver && ref.ver != 0 {
+	if gotrue.Bindings.UserVersion(u) == ref.ver && ref.ver != 0 {
 		return nil, false
 	}
 	args = []any{t != ref.tok, nil, false, nil}
@@ -203,7 +203,7 @@ func mirror(obj safejs.Value, ref *userRef) error {
 	if !ok {
 		return nil
 	}
-	t, ver := ref.u.TokenDetails(), ref.u.Version()
+	t, ver := ref.u.TokenDetails(), gotrue.Bindings.UserVersion(ref.u)
 	if _, err := glue.mirror.Invoke(append([]any{obj}, args...)...); err != nil {
 		return thrownError(err)
 	}

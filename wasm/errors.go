@@ -43,10 +43,26 @@ func errToJS(err error) safejs.Value {
 	return v
 }
 
+// gotrueJSTexts are gotrue-js's messages for the core's sentinel errors,
+// which page code compares.
+var gotrueJSTexts = []struct {
+	err  error
+	text string
+}{
+	{gotrue.ErrNoSession, "Gotrue-js: failed getting jwt access token"},
+	{gotrue.ErrRefreshTimeout, "Token refresh timeout"},
+	{gotrue.ErrTokenNotSet, "Gotrue-js: Token not set after refresh"},
+}
+
 // newJSError constructs the JavaScript error for a Go error that did not
 // come from JavaScript.
 func newJSError(err error) (safejs.Value, error) {
 	ctor, msg := jsError, err.Error()
+	for _, s := range gotrueJSTexts {
+		if err == s.err {
+			return ctor.New(s.text)
+		}
+	}
 	// The outermost typed error decides; the chain is a chain (nothing here
 	// joins errors), so this is what errors.AsType would find.
 	for e := err; e != nil && ctor.Equal(jsError); e = errors.Unwrap(e) {

@@ -21,7 +21,7 @@ func newUser(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := realm.NewUser(api, tok, audienceJSON(arg(args, 4)))
+	u := gotrue.Bindings.NewUser(realm, api, tok, audienceJSON(arg(args, 4)))
 	id, ref := reg.addUser(u)
 	if _, err := fillUser(self, id, ref, tokObj); err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func jwt(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	access, rt, ok := ref.u.CachedJWT(truthy(arg(args, 2)))
+	access, rt, ok := gotrue.Bindings.CachedJWT(ref.u, truthy(arg(args, 2)))
 	if ok {
 		return []any{true, accessTokenToJS(ref, access)}, nil
 	}
@@ -154,7 +154,7 @@ func refreshToken(args []safejs.Value) (work, error) {
 	}
 	rt := jsString(arg(args, 2))
 	return func(ctx gotrue.Context) (any, error) {
-		s, err := ref.u.Refresh(ctx, rt)
+		s, err := gotrue.Bindings.Refresh(ref.u, ctx, rt)
 		_ = mirror(obj, ref)
 		return accessTokenToJS(ref, s), err
 	}, nil
@@ -192,7 +192,7 @@ func userRequest(args []safejs.Value) (work, error) {
 		return nil, err
 	}
 	return func(ctx gotrue.Context) (any, error) {
-		raw, err := ref.u.Request(ctx, path, opts)
+		raw, err := gotrue.Bindings.UserRequest(ref.u, ctx, path, opts.method, opts.header, opts.body, opts.audience)
 		_ = mirror(obj, ref)
 		return jsonResult(raw, err)
 	}, nil
@@ -218,7 +218,7 @@ func saveUserData(args []safejs.Value) (any, error) {
 			return nil, err
 		}
 	}
-	ref.u.SaveUserData(attrs, truthy(arg(args, 3)))
+	gotrue.Bindings.SaveUserData(ref.u, attrs, truthy(arg(args, 3)))
 	return obj, mirror(obj, ref)
 }
 
@@ -231,7 +231,7 @@ func processTokenResponse(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref.u.ProcessTokenResponse(tok)
+	gotrue.Bindings.ProcessTokenResponse(ref.u, tok)
 	if err := setTokenByReference(obj, ref, tokObj); err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func refreshSavedSession(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref.u.RefreshSavedSession()
+	gotrue.Bindings.RefreshSavedSession(ref.u)
 	return obj, nil
 }
 
@@ -252,7 +252,7 @@ func saveSession(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref.u.SaveSession()
+	gotrue.Bindings.SaveSession(ref.u)
 	return obj, nil
 }
 
