@@ -43,7 +43,9 @@ func (bindings) Refresh(u *User, ctx Context, refreshToken string) (string, erro
 }
 
 // SaveUserData is User._saveUserData: merge attrs into the fields.
-func (bindings) SaveUserData(u *User, attrs Object, fromStorage bool) { u.saveUserData(attrs, fromStorage) }
+func (bindings) SaveUserData(u *User, attrs Object, fromStorage bool) {
+	u.saveUserData(attrs, fromStorage)
+}
 
 // ProcessTokenResponse is User._processTokenResponse: tok becomes the
 // token, with expires_at from its JWT.
@@ -64,12 +66,16 @@ func (bindings) NewUser(r *Realm, api *API, tok Object, audience RawJSON) *User 
 
 // StartUser is the synchronous first half of Client.CreateUser: the
 // remember headers, and the session made current before any request.
-func (bindings) StartUser(c *Client, tok Object, remember bool) *User { return c.startUser(tok, remember) }
+func (bindings) StartUser(c *Client, tok Object, remember bool) *User {
+	return c.startUser(tok, remember)
+}
 
 // Establish is the second half of Client.CreateUser: fetch the user and,
 // with remember, save the session. On error the half-built user stays
 // current, as in gotrue-js.
-func (bindings) Establish(u *User, ctx Context, remember bool) error { return u.establish(ctx, remember) }
+func (bindings) Establish(u *User, ctx Context, remember bool) error {
+	return u.establish(ctx, remember)
+}
 
 // UserVersion increases on every change of u's token or fields.
 func (bindings) UserVersion(u *User) uint64 { return u.changes() }
