@@ -304,3 +304,32 @@ func (e *env) memory(t *table, n int) error {
 	t.add("memory", "js.Funcs, awaits, goroutines "+label, fmt.Sprintf("%v, %v, %v", r.Kn["funcs"], r.Kn["awaits"], r.Kn["goroutines"]), fmt.Sprintf("%v, %v, %v", r.K1["funcs"], r.K1["awaits"], r.K1["goroutines"]), 0)
 	return nil
 }
+
+// instances: Go clients and API entries, wasm memory and JS heap after
+// making and dropping n GoTrue instances (an SPA making one per render),
+// against the same after n/10.
+func (e *env) instances(t *table, n int) error {
+	ctx, cancel, err := e.page("/ours-sync.html")
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	body := `const stats = lib[Symbol.for('gotrue-wasm.stats')];
+		const make = (k) => { for (let i = 0; i < k; i++) new lib().currentUser(); };
+		const snap = async () => { for (let i = 0; i < 3; i++) { stats(true); await new Promise((r) => setTimeout(r, 50)); gc(); await new Promise((r) => setTimeout(r, 100)); }
+			const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, clients: s.clients, apis: s.apis }; };
+		make(` + fmt.Sprint(n/10) + `);
+		const small = await snap();
+		make(` + fmt.Sprint(n-n/10) + `);
+		const large = await snap();
+		return { small, large };`
+	var r struct{ Small, Large map[string]float64 }
+	if err := evalJSON(ctx, body, &r); err != nil {
+		return err
+	}
+	label := fmt.Sprintf("after %dk new GoTrue() / after %dk (target flat)", n/1000, n/10000)
+	t.add("memory", "wasm linear memory "+label, kb(int(r.Large["wasm"])), kb(int(r.Small["wasm"])), r.Large["wasm"]/r.Small["wasm"])
+	t.add("memory", "JS heap "+label, kb(int(r.Large["heap"])), kb(int(r.Small["heap"])), r.Large["heap"]/r.Small["heap"])
+	t.add("memory", "live Go clients, API entries "+label, fmt.Sprintf("%v, %v", r.Large["clients"], r.Large["apis"]), fmt.Sprintf("%v, %v", r.Small["clients"], r.Small["apis"]), 0)
+	return nil
+}

@@ -52,6 +52,7 @@ func run(loads, cycles int, out string) error {
 		env.network,
 		env.storm,
 		func(t *table) error { return env.memory(t, cycles) },
+		func(t *table) error { return env.instances(t, 10*cycles) },
 	}
 	for _, step := range steps {
 		if err := step(t); err != nil {

@@ -144,3 +144,42 @@ func TestManyTabs(t *testing.T) {
 	}
 	report("many tabs", fmt.Sprintf("2 tabs x 5 simultaneous refreshes, sessions lost %d", lost))
 }
+
+// TestRefreshRaceSettles is the core's TestRefreshFlightsAlwaysEnd as page
+// code would meet it: jwt(true), getUserData, logout and clearSession on one
+// user at once, over and over, while setItem throws now and then. Every
+// Promise settles, and a session made afterwards refreshes normally.
+func TestRefreshRaceSettles(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	s.confirmedUser(t, "race@example.com", nil)
+	tb := s.open(t, "/sync.html")
+	r := tb.run(`
+		const auth = new GoTrue();
+		const setItem = Storage.prototype.setItem;
+		let n = 0;
+		Storage.prototype.setItem = function (...a) { if (++n % 3 === 0) throw new DOMException('full', 'QuotaExceededError'); return setItem.apply(this, a); };
+		const timeout = (p) => Promise.race([p.then(() => 'settled', () => 'settled'), new Promise((r) => setTimeout(() => r('unsettled'), 60000))]);
+		const counts = { settled: 0, unsettled: 0 };
+		for (let round = 0; round < 40; round++) {
+			const user = await auth.login('race@example.com', 'secret', true);
+			const calls = [];
+			for (let i = 0; i < 8; i++) {
+				switch (i % 4) {
+				case 0: calls.push(user.jwt(true)); break;
+				case 1: calls.push(user.getUserData()); break;
+				case 2: calls.push(user.logout()); break;
+				default: calls.push(Promise.resolve().then(() => user.clearSession()));
+				}
+			}
+			for (const k of await Promise.all(calls.map(timeout))) counts[k]++;
+		}
+		Storage.prototype.setItem = setItem;
+		const after = await auth.login('race@example.com', 'secret', true);
+		counts.after = typeof (await after.jwt(true)) === 'string';
+		return counts;`)
+	assert.Equal(t, 0.0, r["unsettled"], "Promises that never settled")
+	assert.Equal(t, 320.0, r["settled"])
+	assert.Equal(t, true, r["after"])
+	report("refresh race", fmt.Sprintf("40 rounds of jwt(true), getUserData, logout and clearSession at once: %v settled, %v unsettled", r["settled"], r["unsettled"]))
+}
