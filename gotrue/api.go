@@ -10,17 +10,18 @@ import (
 // default headers of every request. Its state is what page code sees as
 // gotrue.api, so it stays exported through accessors. Safe for concurrent use.
 type API struct {
-	transport Transport
+	transport  Transport
+	mirror     mirror
+	sameOrigin bool
 
 	mu      sync.Mutex
 	url     string
 	headers Header
-	version uint64
 }
 
 // NewAPI returns an API for url with default headers, sending through t.
 func NewAPI(url string, headers Header, t Transport) *API {
-	return &API{url: url, headers: headers.Clone(), transport: t}
+	return &API{url: url, headers: headers.Clone(), transport: t, sameOrigin: isRelative(url), mirror: noMirror{}}
 }
 
 // URL returns the API URL, exactly as configured.
@@ -33,7 +34,7 @@ func (a *API) URL() string {
 
 // SameOrigin reports whether the URL is relative to the page: it starts with
 // one "/" but not "//". Same-origin requests send credentials:'same-origin'.
-func (a *API) SameOrigin() bool { return isRelative(a.URL()) }
+func (a *API) SameOrigin() bool { return a.sameOrigin }
 
 func isRelative(u string) bool { return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") }
 
@@ -48,10 +49,11 @@ func (a *API) Headers() Header {
 // SetHeader sets a default header, sent with every later request.
 func (a *API) SetHeader(name, value string) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.headers.Get(name) != value || !a.has(name) {
-		a.headers.Set(name, value)
-		a.version++
+	changed := a.headers.Get(name) != value || !a.has(name)
+	a.headers.Set(name, value)
+	a.mu.Unlock()
+	if changed {
+		a.mirror.HeaderSet(name, value)
 	}
 }
 
@@ -62,15 +64,6 @@ func (a *API) has(name string) bool {
 		}
 	}
 	return false
-}
-
-// changes increases whenever the default headers change, so bindings can
-// mirror them cheaply.
-func (a *API) changes() uint64 {
-	a.mu.Lock()
-	v := a.version
-	a.mu.Unlock()
-	return v
 }
 
 var errNoTransport = errors.New("gotrue: no Transport configured")
@@ -99,7 +92,7 @@ func (a *API) do(ctx Context, c call) (RawJSON, error) {
 		h.Del("Content-Type")
 	}
 	req := &Request{Method: c.method, URL: url + c.path, Header: h, Body: c.body}
-	if isRelative(url) {
+	if a.sameOrigin {
 		req.Credentials = "same-origin"
 	}
 	if a.transport == nil {

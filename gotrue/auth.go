@@ -137,7 +137,9 @@ func (c *Client) CreateUser(ctx Context, tok Object, remember bool) (*User, erro
 // any request.
 func (c *Client) startUser(tok Object, remember bool) *User {
 	c.SetRememberHeaders(remember)
-	return newUser(c.realm, c.api, tok, quote(c.audience))
+	u := newUser(c.realm, c.api, tok, quote(c.audience))
+	c.realm.obtain(u.TokenDetails())
+	return u
 }
 
 // establish is the second half of CreateUser: it fetches the user and, with

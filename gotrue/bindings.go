@@ -1,16 +1,98 @@
 package gotrue
 
+import (
+	"errors"
+	"math"
+)
+
 // Bindings is the seam through which gotrue-wasm's browser build reaches
-// what gotrue-js's objects expose beyond their API: the underscore methods
-// (_request, _refreshToken, _saveUserData, _processTokenResponse,
-// _saveSession, _refreshSavedSession), page code's own new User(), the two
-// halves of createUser (which must keep the caller's token object), and the
-// counters that let a binding mirror a User into a JavaScript object
-// cheaply. Go programs have no use for it: it is not part of this package's
-// API, and it changes with the bindings.
+// what a Go program has no use for. In the browser the JavaScript objects
+// are the state: page code reads and edits user.token, api.defaultHeaders
+// and the rest, and gotrue-js reads them when a method runs. So each call
+// builds its core values from what those objects hold when it starts
+// (NewAPI, NewClient, RestoreUser), runs the core's flow, and the mirror it
+// gave NewAPI applies each change the flow makes to the objects, as it
+// makes it. Bindings also offers gotrue-js's underscore methods (_request,
+// _refreshToken). It is not part of this package's API, and it changes with
+// the bindings.
 var Bindings bindings
 
 type bindings struct{}
+
+// NewAPI is an API object's state as a call found it, in JSON:
+// [apiURL, _sameOrigin, [name, value, ...]] (its default headers, as page
+// code may have changed them). m, when not nil, is told of every change the
+// call makes.
+func (bindings) NewAPI(state []byte, t Transport, m mirror) (*API, error) {
+	parts, ok := splitArray(state)
+	if !ok || len(parts) != 3 {
+		return nil, errBadState
+	}
+	url, _ := unquote(parts[0])
+	list, ok := splitArray(parts[2])
+	if !ok {
+		return nil, errBadState
+	}
+	var headers Header
+	for i := 0; i+1 < len(list); i += 2 {
+		name, _ := unquote(list[i])
+		value, _ := unquote(list[i+1])
+		headers.Set(name, value)
+	}
+	a := NewAPI(url, headers, t)
+	a.sameOrigin = string(parts[1]) == "true"
+	if m != nil {
+		a.mirror = m
+	}
+	return a, nil
+}
+
+var errBadState = errors.New("gotrue: bindings: malformed object state")
+
+// NewClient is a GoTrue object's state as a call found it: api, audience
+// ("" for none) and setCookie.
+func (bindings) NewClient(r *Realm, api *API, audience string, setCookie bool) *Client {
+	return &Client{realm: r, api: api, audience: audience, setCookie: setCookie}
+}
+
+// RestoreUser is a User object's state as a call found it: details is
+// JSON.stringify(user._details) (its token, url, audience and fields, as
+// gotrue-js stores them), expiresAt is Number(user.token.expires_at), which
+// decides whether the token is refreshed (NaN: never), and api its API.
+// Unlike a session recovered from storage, the token is taken as it is:
+// its expiry is not recomputed from the JWT. The user does not become the
+// realm's current user.
+func (bindings) RestoreUser(r *Realm, api *API, details []byte, expiresAt float64) (*User, error) {
+	data, err := ParseObject(details)
+	if err != nil {
+		return nil, errBadState
+	}
+	u := &User{realm: r, api: api}
+	u.url, _ = data.String("url")
+	if aud, ok := data.Get("audience"); ok {
+		u.audience = aud
+	}
+	if raw, ok := data.Get("token"); ok && string(raw) != "null" {
+		u.token = restoredToken(raw, expiresAt)
+	}
+	for _, k := range data.Keys() {
+		if k != "token" && k != "url" && k != "audience" {
+			v, _ := data.Get(k)
+			u.fields.Set(k, v)
+		}
+	}
+	return u, nil
+}
+
+// restoredToken is a token as page code left it: an object, or any other
+// value gotrue-js would carry as user.token.
+func restoredToken(raw RawJSON, expiresAt float64) *Token {
+	obj, err := ParseObject(raw)
+	if err != nil {
+		return &Token{other: raw, ExpiresAt: math.NaN()}
+	}
+	return &Token{raw: obj, ExpiresAt: expiresAt}
+}
 
 // ClientRequest is GoTrue._request: an unauthenticated call to path with
 // the client's audience (or audience, when not empty) and shaped errors. A
@@ -37,65 +119,14 @@ func newCall(path, method string, header Header, body []byte) call {
 	return call{method: method, path: path, body: body, header: header.Clone()}
 }
 
-// Refresh is User._refreshToken: the shared refresh of refreshToken.
-func (bindings) Refresh(u *User, ctx Context, refreshToken string) (string, error) {
-	return u.refresh(ctx, refreshToken, true)
-}
-
-// SaveUserData is User._saveUserData: merge attrs into the fields.
-func (bindings) SaveUserData(u *User, attrs Object, fromStorage bool) {
-	u.saveUserData(attrs, fromStorage)
-}
-
-// ProcessTokenResponse is User._processTokenResponse: tok becomes the
-// token, with expires_at from its JWT.
-func (bindings) ProcessTokenResponse(u *User, tok Object) { u.setToken(tok) }
-
-// SaveSession is User._saveSession: write the session to storage.
-func (bindings) SaveSession(u *User) { u.saveSession() }
-
-// RefreshSavedSession is User._refreshSavedSession.
-func (bindings) RefreshSavedSession(u *User) { u.refreshSavedSession() }
-
-// NewUser is page code's `new User(api, tokenResponse, audience)`: a
-// session for api that becomes the realm's current user. A nil audience is
-// undefined.
-func (bindings) NewUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
-	return newUser(r, api, tok, audience)
-}
-
-// StartUser is the synchronous first half of Client.CreateUser: the
-// remember headers, and the session made current before any request.
-func (bindings) StartUser(c *Client, tok Object, remember bool) *User {
-	return c.startUser(tok, remember)
-}
-
-// Establish is the second half of Client.CreateUser: fetch the user and,
-// with remember, save the session. On error the half-built user stays
-// current, as in gotrue-js.
-func (bindings) Establish(u *User, ctx Context, remember bool) error {
-	return u.establish(ctx, remember)
-}
-
-// UserVersion increases on every change of u's token or fields.
-func (bindings) UserVersion(u *User) uint64 { return u.changes() }
-
-// APIVersion increases whenever a's default headers change.
-func (bindings) APIVersion(a *API) uint64 { return a.changes() }
-
-// CachedJWT is the part of User.JWT that needs no request: the access
-// token when it is not within ExpiryMargin of expiry and force is not set.
-// Otherwise ok is false and refreshToken is what JWT would send, in
-// gotrue-js's spelling ("undefined" when the token has none), or "" when
-// there is no session; bindings share one pending result among the callers
-// of one refresh token, as gotrue-js shares one Promise.
-func (bindings) CachedJWT(u *User, force bool) (access, refreshToken string, ok bool) {
-	tok := u.TokenDetails()
-	if tok == nil {
-		return "", "", false
+// Refresh is User._refreshToken: the shared refresh of refreshToken. It
+// returns the new token's access_token as JSON (gotrue-js resolves it as
+// it is, undefined when there is none: nil).
+func (bindings) Refresh(u *User, ctx Context, refreshToken string) (RawJSON, error) {
+	t, err := u.refresh(ctx, refreshToken, true)
+	if err != nil {
+		return nil, err
 	}
-	if force || tok.expired(u.realm.nowMS()) {
-		return "", tok.refreshTokenJS(), false
-	}
-	return tok.AccessToken(), "", true
+	v, _ := t.raw.Get("access_token")
+	return v, nil
 }

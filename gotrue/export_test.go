@@ -11,3 +11,7 @@ func (r *Realm) Joiners(refreshToken string) int {
 	}
 	return 0
 }
+
+// StartUser is the first half of CreateUser (a session made current from a
+// token object, without a request), for tests.
+func (c *Client) StartUser(tok Object, remember bool) *User { return c.startUser(tok, remember) }

@@ -18,7 +18,8 @@ import (
 type Object struct{ d *objectData }
 
 type objectData struct {
-	keys []string
+	keys []string // the integer-like keys first, ascending
+	ints int      // how many of keys are integer-like
 	vals map[string]RawJSON
 }
 
@@ -74,22 +75,41 @@ func (o *Object) Set(key string, raw RawJSON) {
 	}
 	d := o.d
 	if _, ok := d.vals[key]; !ok {
-		at := len(d.keys)
 		if n, ok := arrayIndex(key); ok {
-			at = 0
-			for at < len(d.keys) {
-				m, isIndex := arrayIndex(d.keys[at])
-				if !isIndex || m > n {
-					break
-				}
-				at++
-			}
+			d.insert(d.intPosition(n), key)
+			d.ints++
+		} else {
+			d.keys = append(d.keys, key)
 		}
-		d.keys = append(d.keys, "")
-		copy(d.keys[at+1:], d.keys[at:])
-		d.keys[at] = key
 	}
 	d.vals[key] = append(RawJSON(nil), raw...)
+}
+
+// intPosition is where integer key n goes among the integer keys: after
+// the last one when it is larger (keys from JSON.stringify come so), else
+// found by binary search.
+func (d *objectData) intPosition(n uint64) int {
+	lo, hi := 0, d.ints
+	if hi > 0 {
+		if last, _ := arrayIndex(d.keys[hi-1]); n > last {
+			return hi
+		}
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if m, _ := arrayIndex(d.keys[mid]); m < n {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+func (d *objectData) insert(at int, key string) {
+	d.keys = append(d.keys, "")
+	copy(d.keys[at+1:], d.keys[at:])
+	d.keys[at] = key
 }
 
 // arrayIndex reports whether key is what JavaScript orders as an integer

@@ -101,3 +101,22 @@ func TestRefreshTokenSpelling(t *testing.T) {
 	assert.Equal(t, "12", tok.RefreshToken(), "String() of a number")
 	assert.Equal(t, "12", tok.refreshTokenJS())
 }
+
+// TestObjectManyIntegerKeys: a million integer-like keys (a string spread
+// into an object has as many) are ordered in O(n log n), not O(n²).
+func TestObjectManyIntegerKeys(t *testing.T) {
+	t.Parallel()
+	var o Object
+	for i := range 1_000_000 {
+		o.Set(formatJSNumber(float64(i)), RawJSON("1"))
+	}
+	o.Set("7", RawJSON("2"))
+	o.Set("x", RawJSON("3"))
+	o.Set("5", RawJSON("4"))
+	keys := o.Keys()
+	assert.Equal(t, "0", keys[0])
+	assert.Equal(t, "999999", keys[999_999])
+	assert.Equal(t, "x", keys[1_000_000])
+	v, _ := o.Get("5")
+	assert.Equal(t, RawJSON("4"), v)
+}

@@ -21,6 +21,7 @@ type Realm struct {
 	mu      sync.Mutex
 	current *User
 	flights map[string]*flight
+	own     []string // the refresh tokens this realm obtained from the server, newest last
 }
 
 // RealmOption configures a Realm.
@@ -62,6 +63,37 @@ func NewRealm(opts ...RealmOption) *Realm {
 		r.logf = func(string, string) {}
 	}
 	return r
+}
+
+// ownTokens is how many of the refresh tokens it obtained a realm keeps:
+// enough for any session's recent rotations.
+const ownTokens = 32
+
+// obtain notes that this realm got t from the server (a login, a verify, a
+// refresh), so that D5 does not take it for another tab's: the other tabs'
+// rotations are what storage holds and this realm did not obtain.
+func (r *Realm) obtain(t *Token) {
+	if t == nil || t.RefreshToken() == "" {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.own = append(r.own, t.RefreshToken())
+	if len(r.own) > ownTokens {
+		r.own = r.own[len(r.own)-ownTokens:]
+	}
+}
+
+// obtained reports whether this realm got refresh token rt from the server.
+func (r *Realm) obtained(rt string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, own := range r.own {
+		if own == rt {
+			return true
+		}
+	}
+	return false
 }
 
 // Storage returns the realm's session storage.

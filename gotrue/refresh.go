@@ -10,7 +10,7 @@ import (
 // token shares.
 type flight struct {
 	done    chan struct{}
-	access  string
+	tok     *Token // the token the refresh gave
 	err     error
 	joiners int // callers waiting for it, besides the one that sends it
 }
@@ -26,7 +26,11 @@ func (u *User) JWT(ctx Context, force bool) (string, error) {
 		return "", ErrNoSession
 	}
 	if force || tok.expired(u.realm.nowMS()) {
-		return u.refresh(ctx, tok.refreshTokenJS(), force)
+		t, err := u.refresh(ctx, tok.refreshTokenJS(), force)
+		if err != nil {
+			return "", err
+		}
+		return t.AccessToken(), nil
 	}
 	return tok.AccessToken(), nil
 }
@@ -37,7 +41,7 @@ func (u *User) JWT(ctx Context, force bool) (string, error) {
 // so a panic in the leader (a Storage or logger that panics) still releases
 // every joiner, with errRefreshAborted, and the panic goes on to the leader's
 // caller.
-func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, error) {
+func (u *User) refresh(ctx Context, refreshToken string, force bool) (*Token, error) {
 	r := u.realm
 	r.mu.Lock()
 	if f := r.flights[refreshToken]; f != nil {
@@ -49,8 +53,8 @@ func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, er
 	r.flights[refreshToken] = f
 	r.mu.Unlock()
 	defer r.land(refreshToken, f)
-	f.access, f.err = u.doRefresh(ctx, refreshToken, force)
-	return f.access, f.err
+	f.tok, f.err = u.doRefresh(ctx, refreshToken, force)
+	return f.tok, f.err
 }
 
 // errRefreshAborted is what joiners get when the refresh they joined ended
@@ -58,12 +62,12 @@ func (u *User) refresh(ctx Context, refreshToken string, force bool) (string, er
 var errRefreshAborted = errors.New("gotrue: the token refresh was aborted")
 
 // wait returns the flight's result, or ctx's error if ctx ends first.
-func (f *flight) wait(ctx Context) (string, error) {
+func (f *flight) wait(ctx Context) (*Token, error) {
 	select {
 	case <-f.done:
-		return f.access, f.err
+		return f.tok, f.err
 	case <-ctx.Done():
-		return "", ctx.Err()
+		return nil, ctx.Err()
 	}
 }
 
@@ -79,10 +83,10 @@ func (r *Realm) land(refreshToken string, f *flight) {
 // is adopted when storage holds one for the same user (D5). On failure the
 // session is cleared, but storage is emptied only while it still holds the
 // token that failed (D5).
-func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, error) {
+func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (*Token, error) {
 	if tok := u.adoptStored(refreshToken); tok != nil {
 		if !force && !tok.expired(u.realm.nowMS()) {
-			return tok.AccessToken(), nil
+			return tok, nil
 		}
 		refreshToken = tok.refreshTokenJS()
 	}
@@ -93,12 +97,12 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (string, 
 	}
 	if err != nil {
 		if tok := u.adoptAfterRace(refreshToken, err); tok != nil {
-			return tok.AccessToken(), nil
+			return tok, nil
 		}
 		u.clearAfterFailedRefresh(refreshToken)
-		return "", err
+		return nil, err
 	}
-	return tok.AccessToken(), nil
+	return tok, nil
 }
 
 // adoptAfterRace handles the race D5 exists for: two tabs refreshed the
@@ -157,7 +161,7 @@ func (u *User) storedOwn() *storedSession {
 // token is not the one that failed.
 func (u *User) adoptRotated(failed string) *Token {
 	s := u.storedOwn()
-	if s == nil || s.refreshToken() == failed || s.refreshToken() == "" {
+	if s == nil || s.refreshToken() == failed || s.refreshToken() == "" || u.realm.obtained(s.refreshToken()) {
 		return nil
 	}
 	tok, err := newToken(s.token)
@@ -208,6 +212,7 @@ func (u *User) postRefresh(ctx Context, refreshToken string) (Object, error) {
 // holds by then: a concurrent ClearSession may have dropped it already.
 func (u *User) applyRefresh(res Object) (*Token, error) {
 	tok := u.setToken(res)
+	u.realm.obtain(tok)
 	u.refreshSavedSession()
 	if tok == nil {
 		return nil, ErrTokenNotSet
@@ -224,7 +229,7 @@ func (u *User) adoptStored(refreshToken string) *Token {
 		return nil
 	}
 	tok, err := newToken(s.token)
-	if err != nil || tok.refreshTokenJS() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) {
+	if err != nil || tok.refreshTokenJS() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) || u.realm.obtained(tok.RefreshToken()) {
 		return nil
 	}
 	u.replaceToken(tok)
@@ -232,13 +237,15 @@ func (u *User) adoptStored(refreshToken string) *Token {
 }
 
 // clearAfterFailedRefresh is clearSession, except that a stored session
-// whose refresh token differs (another tab's newer one) is kept (D5).
+// whose refresh token differs (another tab's newer one) is kept (D5). A
+// stored token this page obtained itself is its own session, which page
+// code replaced with the token that failed: it goes, as in gotrue-js.
 func (u *User) clearAfterFailedRefresh(failed string) {
 	if raw, ok := u.realm.stored(); ok {
-		if s, err := parseStored(raw); err == nil && s.refreshToken() == failed {
+		if s, err := parseStored(raw); err == nil && (s.refreshToken() == failed || u.realm.obtained(s.refreshToken())) {
 			u.realm.RemoveSavedSession()
 		}
 	}
 	u.replaceToken(nil)
-	u.realm.clearCurrent(nil)
+	u.clearCurrent()
 }

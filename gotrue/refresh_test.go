@@ -148,7 +148,7 @@ func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
 	over := make(chan struct{})
 	t.Cleanup(func() { close(over) })
 	c := New(realm, Options{Transport: hangingTransport{over}})
-	silent := Bindings.StartUser(c, u.TokenDetails().Object(), false)
+	silent := c.StartUser(u.TokenDetails().Object(), false)
 	start := time.Now()
 	_, err := silent.JWT(ctx, true)
 	assert.ErrorIs(t, err, ErrRefreshTimeout)

@@ -126,7 +126,7 @@ func TestUnparsableAccessTokenLogsWithoutTheToken(t *testing.T) {
 	var tok Object
 	tok.Set("access_token", mustJSON("secret.bm90IGpzb24.sig"))
 	tok.Set("refresh_token", mustJSON("rt"))
-	u := Bindings.StartUser(c, tok, false)
+	u := c.StartUser(tok, false)
 	assert.Contains(t, logs.all(), "Gotrue-js: Failed to parse tokenResponse claims: ")
 	assert.NotContains(t, logs.all(), "secret")
 	assert.NotContains(t, logs.all(), "not json")
@@ -136,7 +136,7 @@ func TestUnparsableAccessTokenLogsWithoutTheToken(t *testing.T) {
 
 	var noExp Object
 	noExp.Set("access_token", mustJSON(jwtWithoutExp(t)))
-	u = Bindings.StartUser(c, noExp, false)
+	u = c.StartUser(noExp, false)
 	v, _ := u.TokenDetails().Object().Get("expires_at")
 	assert.Equal(t, "null", string(v), "exp missing: NaN, written as null")
 }

@@ -15,7 +15,8 @@ const ExpiryMargin = 60_000
 // Its JSON keeps every key in order. A Token is immutable; a refresh makes a
 // new one.
 type Token struct {
-	raw Object
+	raw   Object
+	other RawJSON // when page code made user.token something else than an object
 	// ExpiresAt is expires_at in Unix milliseconds; NaN when unknown, in
 	// which case JWT never refreshes by itself (as in gotrue-js).
 	ExpiresAt float64
@@ -52,7 +53,12 @@ func (t *Token) refreshTokenJS() string {
 func (t *Token) Object() Object { return t.raw.Clone() }
 
 // MarshalJSON writes the token object.
-func (t *Token) MarshalJSON() ([]byte, error) { return t.raw.MarshalJSON() }
+func (t *Token) MarshalJSON() ([]byte, error) {
+	if t.other != nil {
+		return append([]byte(nil), t.other...), nil
+	}
+	return t.raw.MarshalJSON()
+}
 
 // expired reports whether the token is within ExpiryMargin of expires_at
 // at nowMS (Unix milliseconds): gotrue-js's `expires_at - 60000 < Date.now()`.

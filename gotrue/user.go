@@ -18,7 +18,6 @@ type User struct {
 	url      string
 	audience RawJSON // nil when undefined (sessions saved by gotrue-js 0.9)
 	fields   Object
-	version  uint64
 }
 
 // prototypeKeys are the names found on gotrue-js 1.0.1's User.prototype,
@@ -40,8 +39,9 @@ var reservedKeys = map[string]bool{"api": true, "token": true, "audience": true,
 // processes the token and becomes the realm's current user.
 func newUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
 	u := &User{realm: r, api: api, url: api.URL(), audience: audience}
-	u.setToken(tok)
+	t := u.setToken(tok)
 	r.setCurrent(u)
+	api.mirror.UserStarted(u, t)
 	return u
 }
 
@@ -59,9 +59,9 @@ func (u *User) setToken(raw Object) *Token {
 // replaceToken makes t the session's token (nil: no session).
 func (u *User) replaceToken(t *Token) {
 	u.mu.Lock()
-	defer u.mu.Unlock()
 	u.token = t
-	u.version++
+	u.mu.Unlock()
+	u.api.mirror.TokenSet(u, t)
 }
 
 // API returns the API the user was created with (gotrue.api).
@@ -121,31 +121,27 @@ func (u *User) FromStorage() bool {
 	return ok && truthy(raw)
 }
 
-// changes increases on every change of the token or the fields, so
-// bindings can mirror the user cheaply.
-func (u *User) changes() uint64 {
-	u.mu.Lock()
-	v := u.version
-	u.mu.Unlock()
-	return v
-}
-
 // saveUserData is gotrue-js's _saveUserData: copy every key of attrs in
 // order except prototype and reserved names; never delete a key.
 func (u *User) saveUserData(attrs Object, fromStorage bool) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
+	var merged Object
 	for _, k := range attrs.Keys() {
 		if prototypeKeys[k] || reservedKeys[k] {
 			continue
 		}
 		v, _ := attrs.Get(k)
-		u.fields.Set(k, v)
+		merged.Set(k, v)
 	}
 	if fromStorage {
-		u.fields.Set("_fromStorage", RawJSON("true"))
+		merged.Set("_fromStorage", RawJSON("true"))
 	}
-	u.version++
+	u.mu.Lock()
+	for _, k := range merged.Keys() {
+		v, _ := merged.Get(k)
+		u.fields.Set(k, v)
+	}
+	u.mu.Unlock()
+	u.api.mirror.FieldsMerged(u, merged)
 }
 
 // Details returns the JSON gotrue-js stores for this user: token, url,
@@ -192,5 +188,11 @@ func (u *User) refreshSavedSession() {
 func (u *User) ClearSession() {
 	u.realm.RemoveSavedSession()
 	u.replaceToken(nil)
+	u.clearCurrent()
+}
+
+// clearCurrent is gotrue-js's `currentUser = null`.
+func (u *User) clearCurrent() {
 	u.realm.clearCurrent(nil)
+	u.api.mirror.CurrentCleared()
 }

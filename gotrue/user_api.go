@@ -6,8 +6,8 @@ import ()
 // a fresh JWT (which may refresh), the Bearer header, then the call. Any
 // error, a failed refresh included, comes back shaped.
 func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {
-	if aud == "" {
-		aud, _ = u.Audience()
+	if aud == "" && truthy(u.audience) { // options.audience || this.audience
+		aud = jsString(u.audience)
 	}
 	if aud != "" {
 		c.header.Set("X-JWT-AUD", aud)

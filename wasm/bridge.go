@@ -13,10 +13,6 @@ import (
 // realm is the page's shared state: gotrue-js's module globals.
 var realm *gotrue.Realm
 
-// pageOrigin is location.origin, for D3, as the glue reads it; "" outside
-// a page and for an opaque origin.
-var pageOrigin string
-
 // syncImpl is a synchronous method: it returns the value to hand back.
 type syncImpl func(args []safejs.Value) (any, error)
 
@@ -25,16 +21,19 @@ type syncImpl func(args []safejs.Value) (any, error)
 // goroutine.
 type asyncImpl func(args []safejs.Value) (work, error)
 
-func syncFunc(name string, impl syncImpl) (safejs.Func, error) {
+// syncFunc makes a synchronous bridge function. The glue calls only its
+// own bookkeeping synchronously (settled, stats), which cannot fail in a
+// way page code could see: an error or a panic answers undefined.
+func syncFunc(impl syncImpl) (safejs.Func, error) {
 	return funcOf(func(_ safejs.Value, args []safejs.Value) (out any) {
 		defer func() {
-			if r := recover(); r != nil {
-				out = throwValue(internalError(name, r))
+			if recover() != nil {
+				out = nil
 			}
 		}()
 		v, err := impl(args)
 		if err != nil {
-			return throwValue(err)
+			return nil
 		}
 		return v
 	})
@@ -70,7 +69,7 @@ func boot(bootName string) error {
 		return errors.New("no boot function: load gotrue.wasm through the gotrue-wasm loader")
 	}
 	realm = gotrue.NewRealm(
-		gotrue.WithStorage(gotrue.NewFallbackStorage(localStorage{}, nil)),
+		gotrue.WithStorage(jsStorage{}),
 		gotrue.WithLogger(consoleLog),
 		gotrue.WithRealmTransport(fetchTransport{}),
 		gotrue.WithClock(time.Now),
@@ -89,9 +88,6 @@ func boot(bootName string) error {
 	if err != nil {
 		return err
 	}
-	if o, err := g.Get("origin"); err == nil && typeOf(o) == safejs.TypeString {
-		pageOrigin, _ = o.String()
-	}
 	return nil
 }
 
@@ -101,12 +97,7 @@ var syncMethods = []struct {
 	name string
 	impl syncImpl
 }{
-	{"newClient", newClient}, {"currentUser", currentUser}, {"setRememberHeaders", setRememberHeaders},
-	{"newUser", newUser}, {"recoverSession", recoverSession}, {"removeSavedSession", removeSavedSession},
-	{"clearSession", clearSession}, {"saveUserData", saveUserData}, {"processTokenResponse", processTokenResponse},
-	{"refreshSavedSession", refreshSavedSession}, {"details", details}, {"saveSession", saveSession},
-	{"release", release}, {"stats", stats}, {"jwt", jwt}, {"settled", settled},
-	{"forgetCurrent", forgetCurrent},
+	{"stats", stats}, {"settled", settled},
 }
 
 var asyncMethods = []struct {
@@ -114,17 +105,14 @@ var asyncMethods = []struct {
 	impl asyncImpl
 }{
 	{"request", clientRequest}, {"settings", settings}, {"signup", signup}, {"login", login},
-	{"confirm", confirm}, {"requestPasswordRecovery", requestPasswordRecovery}, {"recover", recoverToken},
-	{"acceptInvite", acceptInvite}, {"createUser", createUser}, {"validateCurrentSession", validateCurrentSession},
-	{"verify", verify}, {"update", update}, {"logout", logout}, {"refreshToken", refreshToken},
-	{"userRequest", userRequest}, {"getUserData", getUserData}, {"listUsers", listUsers}, {"getUser", getUser},
-	{"updateUser", updateUser}, {"adminCreateUser", adminCreateUser}, {"deleteUser", deleteUser},
-	{"jwtRefresh", jwtRefresh},
+	{"requestPasswordRecovery", requestPasswordRecovery}, {"acceptInvite", acceptInvite}, {"verify", verify},
+	{"update", update}, {"logout", logout}, {"refresh", refresh}, {"userRequest", userRequest},
+	{"getUserData", getUserData},
 }
 
 func installAll(bridge safejs.Value) error {
 	for _, m := range syncMethods {
-		f, err := syncFunc(m.name, m.impl)
+		f, err := syncFunc(m.impl)
 		if err == nil {
 			err = bridge.Set(m.name, f)
 		}
@@ -147,15 +135,4 @@ func installAll(bridge safejs.Value) error {
 // consoleLog prints through the glue's log, as gotrue-js prints.
 func consoleLog(level, msg string) { _, _ = glue.log.Invoke(level, msg) }
 
-// forgetCurrent is what gotrue-js's cross-tab storage listener does (the
-// glue adds it): another tab wrote gotrue.user, so the next currentUser()
-// re-reads it.
-func forgetCurrent([]safejs.Value) (any, error) {
-	realm.ForgetCurrent()
-	return nil, nil
-}
 
-func release(args []safejs.Value) (any, error) {
-	reg.release(arg(args, 0))
-	return nil, nil
-}

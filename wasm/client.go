@@ -7,55 +7,21 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// newClient is `new GoTrue(options)` after the glue has destructured the
-// options as gotrue-js does and set audience and setCookie: it applies the
-// defaults, sets the instance's api and returns its handle.
-// Arguments: this, APIUrl, audience, setCookie, clientName.
-func newClient(args []safejs.Value) (any, error) {
-	o := gotrue.Options{Transport: fetchTransport{}, Origin: pageOrigin, APIURL: gotrue.DefaultAPIURL, ClientName: "gotrue-js"}
-	if u := arg(args, 1); !u.IsUndefined() {
-		o.APIURL = ""
-		if truthy(u) {
-			o.APIURL = jsString(u)
-		}
-	}
-	if a := arg(args, 2); truthy(a) {
-		o.Audience = jsString(a)
-	}
-	o.SetCookie = truthy(arg(args, 3))
-	if n := arg(args, 4); !n.IsUndefined() {
-		o.ClientName = jsString(n)
-	}
-	c := gotrue.New(realm, o)
-	id := reg.addClient(c)
-	api, err := apiToJS(c.API())
-	if err == nil {
-		err = setProp(arg(args, 0), "api", api)
-	}
-	if err != nil {
-		reg.releaseID(id)
-		return nil, err
-	}
-	return id, nil
-}
+// The GoTrue methods that send a request. Each reads its GoTrue object's
+// state (clientFrom), checks its arguments at once, and returns the work
+// that runs the core's flow; the flow's mirror writes every change back
+// (X-Use-Cookie, a new User object, the current user) as it happens.
 
-// clientWork is the common shape of a GoTrue method resolving raw JSON.
-func clientWork(ref *clientRef, call func(ctx gotrue.Context) (any, error)) work {
+// clientWork runs a core call of client c in flow f and resolves with
+// what it returns, converted by toJS.
+func clientWork(f *flow, call func(ctx gotrue.Context) (any, error)) work {
 	return func(ctx gotrue.Context) (any, error) {
 		v, err := call(ctx)
-		_ = syncAPI(ref) // the request is made; as in gotrue-js, nothing fails it now
+		if ferr := f.end(); err == nil {
+			err = ferr
+		}
 		return v, err
 	}
-}
-
-func settings(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "settings")
-	if err != nil {
-		return nil, err
-	}
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		return jsonResult(ref.c.Settings(ctx))
-	}), nil
 }
 
 func jsonResult(raw []byte, err error) (any, error) {
@@ -65,213 +31,136 @@ func jsonResult(raw []byte, err error) (any, error) {
 	return resultToJS(raw)
 }
 
+// userResult resolves with the User object the flow made for u.
+func userResult(f *flow, u *gotrue.User, err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	if obj, ok := f.object(u); ok {
+		return obj, nil
+	}
+	return nil, errBadState
+}
+
+func settings(args []safejs.Value) (work, error) {
+	c, f, _, err := clientFrom(args)
+	if err != nil {
+		return nil, err
+	}
+	return clientWork(f, func(ctx gotrue.Context) (any, error) { return jsonResult(c.Settings(ctx)) }), nil
+}
+
+// signup's data is JSON.stringify(data), made when it was called.
 func signup(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "signup")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	email, err := stringArg(args, 2, "signup", "email")
+	email, err := stringArg(a, 0, "signup", "email")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	password, err := stringArg(args, 3, "signup", "password")
+	password, err := stringArg(a, 1, "signup", "password")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	data, err := jsonArg(arg(args, 4))
-	if err != nil {
-		return nil, err
+	var data gotrue.RawJSON
+	if typeOf(arg(a, 2)) == safejs.TypeString {
+		data = []byte(jsString(arg(a, 2)))
 	}
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		return jsonResult(ref.c.Signup(ctx, email, password, data))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		return jsonResult(c.Signup(ctx, email, password, data))
 	}), nil
 }
 
 func requestPasswordRecovery(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "requestPasswordRecovery")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	email, err := stringArg(args, 2, "requestPasswordRecovery", "email")
+	email, err := stringArg(a, 0, "requestPasswordRecovery", "email")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		return jsonResult(ref.c.RequestPasswordRecovery(ctx, email))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		return jsonResult(c.RequestPasswordRecovery(ctx, email))
 	}), nil
-}
-
-// userWork runs a core call that gives a session and resolves with the
-// User object of that session.
-func userWork(ref *clientRef, call func(ctx gotrue.Context) (*gotrue.User, error)) work {
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		u, err := call(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return userToJS(u)
-	})
 }
 
 func login(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "login")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	email, err := stringArg(args, 2, "login", "email")
+	email, err := stringArg(a, 0, "login", "email")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	password, err := stringArg(args, 3, "login", "password")
+	password, err := stringArg(a, 1, "login", "password")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	remember := truthy(arg(args, 4))
-	ref.c.SetRememberHeaders(remember)
-	if err := syncAPI(ref); err != nil {
-		return nil, err
-	}
-	return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
-		return ref.c.Login(ctx, email, password, remember)
+	remember := truthy(arg(a, 2))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		u, err := c.Login(ctx, email, password, remember)
+		return userResult(f, u, err)
 	}), nil
 }
 
-// tokenMethod is confirm, recover and verify: a token and remember.
-func tokenMethod(method string, call func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error), tokenAt int) asyncImpl {
-	return func(args []safejs.Value) (work, error) {
-		ref, err := clientArg(args, method)
-		if err != nil {
-			return nil, err
-		}
-		token, err := stringArg(args, tokenAt, method, "token")
-		if err != nil {
-			return nil, err
-		}
-		remember := truthy(arg(args, tokenAt+1))
-		ref.c.SetRememberHeaders(remember)
-		if err := syncAPI(ref); err != nil {
-			return nil, err
-		}
-		return userWork(ref, func(ctx gotrue.Context) (*gotrue.User, error) {
-			return call(ref.c, ctx, token, remember)
-		}), nil
-	}
-}
-
-func confirm(args []safejs.Value) (work, error) {
-	return tokenMethod("confirm", (*gotrue.Client).Confirm, 2)(args)
-}
-
-func recoverToken(args []safejs.Value) (work, error) {
-	return tokenMethod("recover", (*gotrue.Client).Recover, 2)(args)
-}
-
+// verify is also confirm and recover, which the glue turns into it.
 func verify(args []safejs.Value) (work, error) {
-	typ, err := stringArg(args, 2, "verify", "type")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	return tokenMethod("verify", func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error) {
-		return c.Verify(ctx, typ, token, remember)
-	}, 3)(args)
+	typ, err := stringArg(a, 0, "verify", "type")
+	if err != nil {
+		return nil, f.abandon(err)
+	}
+	token, err := stringArg(a, 1, "verify", "token")
+	if err != nil {
+		return nil, f.abandon(err)
+	}
+	remember := truthy(arg(a, 2))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		u, err := c.Verify(ctx, typ, token, remember)
+		return userResult(f, u, err)
+	}), nil
 }
 
 func acceptInvite(args []safejs.Value) (work, error) {
-	password, err := stringArg(args, 3, "acceptInvite", "password")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	rearranged := []safejs.Value{arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 4)}
-	return tokenMethod("acceptInvite", func(c *gotrue.Client, ctx gotrue.Context, token string, remember bool) (*gotrue.User, error) {
-		return c.AcceptInvite(ctx, token, password, remember)
-	}, 2)(rearranged)
-}
-
-// createUser keeps the caller's token object as user.token and makes the
-// user current before any request, as gotrue-js does.
-func createUser(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "createUser")
+	token, err := stringArg(a, 0, "acceptInvite", "token")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	tok, tokObj, err := objectArg(args, 2, "createUser", "tokenResponse")
+	password, err := stringArg(a, 1, "acceptInvite", "password")
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	remember := truthy(arg(args, 3))
-	u := gotrue.Bindings.StartUser(ref.c, tok, remember)
-	if err := syncAPI(ref); err != nil {
-		return nil, err
-	}
-	obj, uref, err := newUserObject(u, tokObj)
-	if err != nil {
-		return nil, err
-	}
-	reg.setCurrent(uref, obj)
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		err := gotrue.Bindings.Establish(u, ctx, remember)
-		if merr := mirror(obj, uref); err == nil {
-			err = merr
-		}
-		return obj, err
+	remember := truthy(arg(a, 2))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		u, err := c.AcceptInvite(ctx, token, password, remember)
+		return userResult(f, u, err)
 	}), nil
 }
 
-// currentUser is GoTrue.currentUser(): args are only the handle, since
-// every object argument costs the call a js.Value (and its finalizer).
-func currentUser(args []safejs.Value) (any, error) {
-	ref, err := clientArg(args, "currentUser")
-	if err != nil {
-		return nil, err
-	}
-	u := ref.c.CurrentUser()
-	if err := syncAPI(ref); err != nil {
-		return nil, err
-	}
-	return userToJS(u)
-}
-
-// validateCurrentSession also mirrors a session it cleared onto the user's
-// object, as gotrue-js's clearSession nulls that object's token.
-func validateCurrentSession(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "validateCurrentSession")
-	if err != nil {
-		return nil, err
-	}
-	before := ref.c.CurrentUser()
-	obj, err := userToJS(before)
-	if err != nil {
-		return nil, err
-	}
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		u := ref.c.ValidateCurrentSession(ctx)
-		if _, uref, ok := reg.current(before); ok {
-			_ = mirror(obj, uref)
-		}
-		return userToJS(u)
-	}), nil
-}
-
-func setRememberHeaders(args []safejs.Value) (any, error) {
-	ref, err := clientArg(args, "_setRememberHeaders")
-	if err != nil {
-		return nil, err
-	}
-	ref.c.SetRememberHeaders(truthy(arg(args, 2)))
-	return safejs.Undefined(), syncAPI(ref)
-}
-
+// clientRequest is GoTrue._request(path, options); the glue has already
+// added X-JWT-AUD to options.headers, as gotrue-js does.
 func clientRequest(args []safejs.Value) (work, error) {
-	ref, err := clientArg(args, "_request")
+	c, f, a, err := clientFrom(args)
 	if err != nil {
 		return nil, err
 	}
-	path, opts, err := requestArgs(args, "_request")
+	path, opts, err := requestArgs(a)
 	if err != nil {
-		return nil, err
+		return nil, f.abandon(err)
 	}
-	return clientWork(ref, func(ctx gotrue.Context) (any, error) {
-		return jsonResult(gotrue.Bindings.ClientRequest(ref.c, ctx, path, opts.method, opts.header, opts.body, opts.audience))
+	return clientWork(f, func(ctx gotrue.Context) (any, error) {
+		return jsonResult(gotrue.Bindings.ClientRequest(c, ctx, path, opts.method, opts.header, opts.body, opts.audience))
 	}), nil
 }
 
@@ -282,11 +171,12 @@ type requestOptions struct {
 	body             []byte
 }
 
-// requestArgs reads _request's path and {method, headers, body, audience}.
-func requestArgs(args []safejs.Value, method string) (string, requestOptions, error) {
+// requestArgs reads _request's path and {method, headers, body, audience}
+// from a[0] and a[1], through the guarded path (they are the page's).
+func requestArgs(a []safejs.Value) (string, requestOptions, error) {
 	var o requestOptions
-	path := jsString(arg(args, 2))
-	opts := arg(args, 3)
+	path := jsString(arg(a, 0))
+	opts := arg(a, 1)
 	if !isObject(opts) {
 		return path, o, nil
 	}

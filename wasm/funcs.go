@@ -23,10 +23,11 @@ func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (safejs.Func, e
 	return f, err
 }
 
-// stats reports [clients, users, goroutines, js.Funcs, awaited Promises,
-// API objects]. With a truthy argument it first runs Go's garbage
-// collector, whose finalizers release the JavaScript objects Go no longer
-// references, so that the page's collector can take them (leak tests).
+// stats reports [calls under way, goroutines, js.Funcs, awaited Promises]
+// for leak tests and benchmarks (the glue names them). With a truthy
+// argument it first runs Go's garbage collector, whose finalizers release
+// the JavaScript objects Go no longer references, so that the page's
+// collector can take them.
 // for leak tests and benchmarks (the glue names them). Memory is read from
 // JavaScript (the wasm memory's size): runtime.ReadMemStats would add 2 kB
 // of brotli for one benchmark row.
@@ -34,6 +35,8 @@ func stats(args []safejs.Value) (any, error) {
 	if truthy(arg(args, 0)) {
 		runtime.GC()
 	}
-	clients, users, apis := reg.counts()
-	return []any{clients, users, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits(), apis}, nil
+	live.Lock()
+	flows := live.n
+	live.Unlock()
+	return []any{flows, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
 }

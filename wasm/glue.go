@@ -8,20 +8,22 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// glueRefs are the classes and helpers js/src/glue.js hands the bridge.
+// glueRefs are the functions js/src/glue.js hands the bridge: requests,
+// errors and console output, awaiting a Promise, the assignments of the
+// mirror (see flow), and the session storage.
 type glueRefs struct {
-	API, Throw                     safejs.Value
-	httpError, log, request, await safejs.Value
-	user, mirror, api              safejs.Value
+	httpError, log, request, await                     safejs.Value
+	started, setToken, assign, setHeader, clearCurrent safejs.Value
+	store                                              safejs.Value
 }
 
 var glue glueRefs
 
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
-		{"API", &glue.API}, {"Throw", &glue.Throw},
 		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request}, {"await", &glue.await},
-		{"user", &glue.user}, {"mirror", &glue.mirror}, {"api", &glue.api},
+		{"started", &glue.started}, {"setToken", &glue.setToken}, {"assign", &glue.assign},
+		{"setHeader", &glue.setHeader}, {"clearCurrent", &glue.clearCurrent},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {
@@ -29,15 +31,10 @@ func loadGlue(g safejs.Value) error {
 		}
 		*ref.dst = v
 	}
-	return nil
-}
-
-// throwValue marks err to be thrown by the glue's synchronous wrapper:
-// wasm_exec.js has no way to throw from a Go function.
-func throwValue(err error) any {
-	v, cerr := glue.Throw.New(errToJS(err))
-	if cerr != nil {
-		return nil
+	store, err := g.Get("store")
+	if err != nil || !isObject(store) {
+		return errors.New("glue.store is missing")
 	}
-	return v
+	glue.store = store
+	return nil
 }

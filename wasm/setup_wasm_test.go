@@ -26,58 +26,26 @@ func jsEval(src string) safejs.Value {
 	return v
 }
 
-// TestMain installs what the glue would give, and a localStorage shim
-// (Node 20 has none).
+// TestMain runs the real glue (js/src/glue.js) over this test binary's
+// bridge, as a page runs it over gotrue.wasm: its Go class's run boots the
+// bridge in this process. Node 20 has no window or localStorage: the page
+// gets a window that is globalThis and a localStorage over a Map.
 func TestMain(m *testing.M) {
 	if err := lookupGlobals(); err != nil {
 		panic(err)
 	}
-	g := jsEval(`
-		class HTTPError extends Error { constructor(r) { super(r.statusText); this.name = 'HTTPError'; this.status = r.status; } }
-		class TextHTTPError extends HTTPError { constructor(r, data) { super(r); this.name = 'TextHTTPError'; this.data = data; } }
-		class JSONHTTPError extends HTTPError { constructor(r, json) { super(r); this.name = 'JSONHTTPError'; this.json = json; } }
-		class Throw { constructor(e) { this.error = e; } }
-		class API { constructor(url, o) { this.apiURL = url; this.defaultHeaders = (o && o.defaultHeaders) || {}; } }
-		class User {} class Admin {} class GoTrue {}
-		globalThis.__bound = new Map();
-		// request as in js/src/glue.js (the browser suites run the real one).
-		async function request(url, method, headers, body, credentials) {
-			const init = { method, headers: {} };
-			for (let i = 0; i < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
-			if (typeof body === 'string') init.body = body;
-			if (credentials) init.credentials = credentials;
-			const res = await fetch(url, init);
-			return [res.status, res.statusText, res.headers.get('Content-Type'), await res.text()];
-		}
-		function httpError(status, statusText, isJSON, body, message) {
-			const res = { status, statusText };
-			if (!isJSON) return new TextHTTPError(res, body);
-			const e = new JSONHTTPError(res, JSON.parse(body));
-			if (message !== statusText) e.message = message;
-			return e;
-		}
-		globalThis.__logged = [];
-		const log = (level, text) => { __logged.push([level, text]); };
-		function user(u, id, token, api, url, audience, newToken, tokenJSON, nanExpiry, fields) {
-			if (u === null) u = Object.create(User.prototype);
-			u.token = token; u.api = api; u.url = url; u.audience = audience;
-			mirror(u, newToken, tokenJSON, nanExpiry, fields);
-			__bound.set(id, u);
-			return u;
-		}
-		function mirror(u, newToken, token, nanExpiry, fields) {
-			if (newToken) { u.token = token === null ? null : JSON.parse(token); if (nanExpiry) u.token.expires_at = NaN; }
-			if (fields !== null) Object.assign(u, JSON.parse(fields));
-		}
-		const awaitP = (p, id) => { p.then((v) => __settled(id, true, v), (e) => __settled(id, false, e)); };
-		function api(obj, url, defaultHeaders, id) { if (obj === null) obj = new API(url, { defaultHeaders }); __bound.set(id, obj); return obj; }
-		return { GoTrue, User, Admin, API, Throw, bind(o, id) { __bound.set(id, o); }, request, httpError, log, await: awaitP, user, mirror, api };`)
-	if err := loadGlue(g); err != nil {
+	src, err := os.ReadFile("../js/src/glue.js")
+	if err != nil {
 		panic(err)
 	}
-	settledFunc, err := syncFunc("settled", settled)
+	bootFunc, err := funcOf(func(_ safejs.Value, args []safejs.Value) any {
+		if err := boot(jsString(arg(args, 0))); err != nil {
+			panic(err)
+		}
+		return nil
+	})
 	if err == nil {
-		err = safejs.Global().Set("__settled", settledFunc)
+		err = safejs.Global().Set("__testBoot", bootFunc)
 	}
 	if err != nil {
 		panic(err)
@@ -85,6 +53,15 @@ func TestMain(m *testing.M) {
 	jsEval(`
 		const m = new Map();
 		globalThis.localStorage = { getItem: (k) => m.has(k) ? m.get(k) : null, setItem: (k, v) => { m.set(k, String(v)); }, removeItem: (k) => { m.delete(k); } };
+		globalThis.window = globalThis;
+		globalThis.addEventListener = () => {};
+		globalThis.__logged = [];
+		console.error = (e) => { __logged.push(String(e && e.message)); };
+		console.warn = (w) => { __logged.push(String(w)); };
+		return null;`)
+	jsEval(string(src) + `
+		class TestGo { constructor() { this.importObject = {}; } run() { __testBoot(this.argv[1]); return new Promise(() => {}); } }
+		globalThis.lib = createGoTrue(TestGo, () => ({ exports: {} }));
 		return null;`)
 	os.Exit(m.Run())
 }

@@ -219,6 +219,7 @@ func (s *Server) externalUser(rc reqCtx, c *oauthCode, invite string) (*user, *a
 		}
 		u = s.newUser(rc, s.cfg.Aud, c.email)
 	}
+	u.readBack(rc)
 	u.appMetadata = mergeMetadata(u.appMetadata, map[string]any{"provider": c.provider})
 	if c.name != "" {
 		u.userMetadata = mergeMetadata(u.userMetadata, map[string]any{"full_name": c.name})

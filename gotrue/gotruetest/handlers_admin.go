@@ -228,6 +228,7 @@ func (s *Server) applyAdminUpdate(rc reqCtx, u *user, p *adminUserParams) {
 	if p.Password != nil {
 		u.setPassword(*p.Password)
 	}
+	u.readBack(rc)
 	if p.AppData != nil {
 		u.appMetadata = mergeMetadata(u.appMetadata, p.AppData)
 	}

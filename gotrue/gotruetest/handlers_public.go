@@ -123,7 +123,7 @@ func (s *Server) signupUser(rc reqCtx, aud string, p *SignupParams) (*user, *api
 		return nil, badRequest("A user with this email address has already been registered")
 	case u != nil:
 		if p.Data != nil {
-			u.userMetadata = mergeMetadata(u.userMetadata, p.Data)
+			u.userMetadata = mergeMetadata(u.readBack(rc).userMetadata, p.Data)
 		}
 		u.updatedAt = rc.stamp()
 	default:

@@ -82,7 +82,7 @@ func (s *Server) applyUpdate(rc reqCtx, u *user, p *UserUpdateParams) *apiError 
 		u.setPassword(*p.Password)
 	}
 	if p.Data != nil {
-		u.userMetadata = mergeMetadata(u.userMetadata, p.Data)
+		u.userMetadata = mergeMetadata(u.readBack(rc).userMetadata, p.Data)
 	}
 	if p.AppData != nil {
 		if !s.isAdmin(u) {

@@ -36,7 +36,7 @@ func (c *accessClaims) GetAudience() (jwt.ClaimStrings, error)  { return jwt.Cla
 // signAccessToken mints the access JWT of u: HS256, kid nf-ident.
 func (s *Server) signAccessToken(rc reqCtx, u *user) string {
 	exp := rc.now.Add(s.cfg.JWTExp).Unix()
-	meta := u.userMetadata
+	meta := u.readBack(rc).userMetadata
 	if meta == nil {
 		meta = map[string]any{}
 	}

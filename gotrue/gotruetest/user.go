@@ -67,7 +67,27 @@ type userJSON struct {
 	UpdatedAt          *string        `json:"updated_at"`
 }
 
+// readBack is u as netlify/gotrue loads it from its database. Its JSON
+// maps are written with encoding/json, so a nil map (a user created
+// without data) is stored as null, and reading the row back yields an
+// empty map (models/json_map.go): user_metadata is null only in the
+// response of the request that created the user, and {} from then on, in
+// responses, JWT claims and updates (where a null value then deletes a
+// key, as it does on the server).
+func (u *user) readBack(rc reqCtx) *user {
+	if u.createdAt == nil || u.createdAt.req != rc.id {
+		if u.userMetadata == nil {
+			u.userMetadata = map[string]any{}
+		}
+		if u.appMetadata == nil {
+			u.appMetadata = map[string]any{}
+		}
+	}
+	return u
+}
+
 func (u *user) render(rc reqCtx) userJSON {
+	u.readBack(rc)
 	app := u.appMetadata
 	if app == nil {
 		app = map[string]any{}

@@ -1,8 +1,38 @@
-// gotrue-wasm glue: the gotrue-js 1.0.1 classes, as thin shells over the Go
-// bridge in gotrue.wasm. Every behaviour lives in Go; this file only gives
-// the objects their JavaScript shape (classes, prototypes, getters, real
-// Error subclasses), turns Go's "throw this" markers into throws, and holds
-// calls made before the module is running (the non-blocking entries, D2).
+// gotrue-wasm glue: gotrue-js 1.0.1's classes, whose objects are the state.
+//
+// gotrue-js keeps its state in plain, writable properties and reads them
+// when a method runs; page code edits them (forces a refresh by setting
+// expires_at in the past, restores a token, adds a header), and the next
+// call follows the edit. So here the objects are the state, and Go makes the
+// decisions:
+// - The synchronous half of gotrue-js is written here as gotrue-js writes
+//   it: the constructors, currentUser() and the stored session, the
+//   underscore methods that only move properties, and jwt()'s expiry test.
+//   It must answer before gotrue.wasm runs, and it decides nothing gotrue-js
+//   does not decide in the same expression.
+// - Every request is Go's (gotrue.wasm, over the core in gotrue/): each
+//   Promise-returning method reads the state below when it is called, in
+//   one crossing, and Go writes each change back to the objects as gotrue-js
+//   would, as it makes it (the bridge's mirror).
+//
+// What a call reads, and when (the live state):
+//
+//   object   property              read by
+//   GoTrue   api                   every GoTrue method (its apiURL, _sameOrigin, defaultHeaders)
+//            audience              settings, signup, login, verify/confirm/recover, acceptInvite,
+//                                  requestPasswordRecovery, _request (X-JWT-AUD); createUser (the User's)
+//            setCookie             _setRememberHeaders: login, confirm, recover, verify, acceptInvite,
+//                                  createUser, currentUser
+//   API      apiURL                every request (apiURL + path); loginExternalUrl, acceptInviteExternalUrl
+//            _sameOrigin           every request (credentials: 'same-origin')
+//            defaultHeaders        every request, with every header page code added
+//   User     token                 jwt (null: no session), tokenDetails, and every user method's request
+//            token.expires_at      jwt and every user method: refresh when it is within 60 s
+//            token.refresh_token   the refresh request, and the key refreshes are shared by
+//            token.access_token    what jwt resolves with, and the Bearer of every user request
+//            api                   every user method's request (as API above)
+//            url, audience, the    the stored session (_details); audience also X-JWT-AUD of user
+//            fields, _fromStorage  requests, _fromStorage currentUser()'s X-Use-Cookie
 //
 // createGoTrue(Go, instantiate) returns the module's exports.
 // instantiate(importObject) returns the WebAssembly.Instance of gotrue.wasm,
@@ -11,9 +41,10 @@
 // eslint-disable-next-line no-unused-vars
 function createGoTrue(Go, instantiate) {
   'use strict';
-  const handles = new WeakMap(); // GoTrue and User instances -> Go handle
-  const pendingClients = []; // GoTrue instances made before ready
-  const refreshing = new Map(); // refresh token -> the Promise of its refresh
+  const storageKey = 'gotrue.user';
+  const ExpiryMargin = 60 * 1000;
+  const refreshPromises = new Map(); // `${refresh_token}` -> the Promise of its refresh
+  let currentUser = null;
   let B = null; // the Go bridge, once running
   let failure = null; // why gotrue.wasm could not start
   let resolveReady;
@@ -23,9 +54,48 @@ function createGoTrue(Go, instantiate) {
     rejectReady = reject;
   });
   ready.catch(() => {}); // reported through every call instead
-  const registry = typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry((id) => { if (B) B.release(id); })
-    : null;
+
+  const isBrowser = () => typeof window !== 'undefined';
+
+  // store is localStorage, or memory for the rest of the page once
+  // localStorage has failed (blocked, sandboxed, full): D4. Go's session
+  // writes come through it too. Without window there is no storage at all,
+  // as in gotrue-js.
+  const memory = new Map();
+  let inMemory = false;
+  const store = {
+    get(key) {
+      if (!isBrowser()) return null;
+      if (!inMemory) {
+        try { return localStorage.getItem(key); } catch { inMemory = true; }
+      }
+      return memory.has(key) ? memory.get(key) : null;
+    },
+    set(key, value) {
+      if (!isBrowser()) return;
+      if (!inMemory) {
+        try { localStorage.setItem(key, value); return; } catch { inMemory = true; }
+      }
+      memory.set(key, value);
+    },
+    remove(key) {
+      if (!isBrowser()) return;
+      if (!inMemory) {
+        try { localStorage.removeItem(key); } catch { inMemory = true; }
+      }
+      memory.delete(key);
+    },
+  };
+
+  let storageListenerActive = false;
+  const ensureStorageListener = () => {
+    if (!storageListenerActive && isBrowser()) {
+      storageListenerActive = true;
+      window.addEventListener('storage', (event) => {
+        if (event.key === storageKey) currentUser = null;
+      });
+    }
+  };
 
   // The error classes of gotrue-js 1.0.1, verbatim: own enumerable name,
   // status, then data or json; message and stack as on any Error.
@@ -51,12 +121,7 @@ function createGoTrue(Go, instantiate) {
     }
   }
 
-  // Throw marks a value a synchronous Go function wants thrown.
-  class Throw {
-    constructor(error) { this.error = error; }
-  }
-
-  // API is gotrue-js's internal API object; Go makes the instances.
+  // API is gotrue-js's internal API object.
   class API {
     constructor(apiURL, options) {
       this.apiURL = apiURL || '';
@@ -65,167 +130,358 @@ function createGoTrue(Go, instantiate) {
     }
   }
 
-  const notReady = (name) => new Error(failure
-    ? `gotrue-wasm: ${name}() cannot run: gotrue.wasm failed to start (${failure.message})`
-    : `gotrue-wasm: ${name}() was called before gotrue.wasm was ready; await GoTrue.ready first`);
-
-  const unwrap = (r) => {
-    if (r instanceof Throw) throw r.error;
-    return r;
-  };
-
-  // sync runs a synchronous method, which needs the module running.
-  const sync = (name, fn) => {
-    if (!B) throw notReady(name);
-    return unwrap(fn());
-  };
-
-  // later runs a Promise-returning method, after ready if need be.
-  const later = (name, fn) => {
+  // sameOrigin is D3: X-Nf-Client goes only to the page's own origin (a
+  // self-hosted GoTrue's CORS refuses it cross-origin). Outside a page it
+  // is always sent, as gotrue-js sends it.
+  const sameOrigin = (url) => {
+    if (typeof location === 'undefined' || typeof location.origin !== 'string' || location.origin === 'null') return true;
     try {
-      if (B) return unwrap(fn());
-      if (failure) return Promise.reject(notReady(name));
-      return ready.then(fn);
+      return new URL(`${url}`, location.href).origin === location.origin;
+    } catch {
+      return true;
+    }
+  };
+
+  // urlBase64Decode is gotrue-js's.
+  const urlBase64Decode = (str) => {
+    let output = str.replace(/-/g, '+').replace(/_/g, '/');
+    switch (output.length % 4) {
+      case 0: break;
+      case 2: output += '=='; break;
+      case 3: output += '='; break;
+      default: throw new Error('Illegal base64url string!');
+    }
+    const binary = typeof atob === 'function' ? atob(output) : Buffer.from(output, 'base64').toString('binary');
+    try {
+      return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.codePointAt(0) ?? 0));
+    } catch {
+      return binary;
+    }
+  };
+
+  // quiet is `${error}` for console output, except where the engine's
+  // message would quote a token or a stored session (JSON.parse's does): D6.
+  const quiet = (error, what) => (error instanceof SyntaxError ? `SyntaxError: ${what} is not valid JSON` : `${error}`);
+
+  const notReady = (name) => new Error(`gotrue-wasm: ${name}() cannot run: gotrue.wasm failed to start (${failure.message})`);
+
+  // go calls an asynchronous bridge function with the Promise's resolve and
+  // reject and args, once Go runs; args are read when the method is called.
+  const go = (name, fn, args) => new Promise((resolve, reject) => {
+    const run = () => B[fn](resolve, reject, ...args);
+    if (B) run();
+    else if (failure) reject(notReady(name));
+    else ready.then(run, () => reject(notReady(name)));
+  });
+
+  // apiState is what a request reads of an API object, as one string.
+  const apiState = (api) => {
+    if (api === null || api === undefined) return api.request; // gotrue-js's own TypeError
+    const list = [];
+    const headers = api.defaultHeaders;
+    if (headers !== null && headers !== undefined) {
+      for (const [name, value] of Object.entries(Object(headers))) list.push(name, `${value}`);
+    }
+    return JSON.stringify([`${api.apiURL}`, !!api._sameOrigin, list]);
+  };
+
+  // Bad arguments throw, or reject, a TypeError that names the method.
+  const isObject = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
+  const typeName = (v) => (v === null ? 'null' : typeof v);
+  const mustBe = (self, kind, name) => {
+    if (!isObject(self)) {
+      throw new TypeError(`${name}: this is not a ${kind}; call it on a ${kind} or bind it first`);
+    }
+    return self;
+  };
+  // later is a Promise-returning method: what it throws, it rejects with.
+  const later = (fn) => {
+    try {
+      return fn();
     } catch (e) {
       return Promise.reject(e);
     }
   };
 
-  // call runs an asynchronous Go function, which receives the Promise's
-  // resolve and reject first and settles them from a goroutine.
-  const call = (f, ...args) => new Promise((resolve, reject) => { f(resolve, reject, ...args); });
-
-  // listen adds gotrue-js 1.0.1's cross-tab listener, once, where it does:
-  // when another tab writes the session, the next currentUser() re-reads it.
-  let listening = false;
-  const listen = () => {
-    if (listening || typeof window === 'undefined') return;
-    listening = true;
-    window.addEventListener('storage', (event) => {
-      if (event.key === 'gotrue.user' && B) B.forgetCurrent();
-    });
+  // client is what a GoTrue method reads of its GoTrue object.
+  const client = (g, name) => {
+    mustBe(g, 'GoTrue', name);
+    return [g, apiState(g.api), g.audience ? `${g.audience}` : '', !!g.setCookie];
   };
 
-  // bindClient registers a GoTrue instance's handle; Go releases its client
-  // once the page has collected the instance.
-  const bindClient = (self, id) => {
-    handles.set(self, id);
-    if (registry) registry.register(self, id);
-  };
-
-  const handleOf = (self, kind, name) => {
-    const h = self !== null && (typeof self === 'object' || typeof self === 'function') ? handles.get(self) : undefined;
-    if (h === undefined) {
-      throw new TypeError(`${name}: this is not a ${kind}; call it on a ${kind} or bind it first`);
+  // details is gotrue-js's _details: what is stored of a user.
+  const details = (u) => {
+    const copy = {};
+    for (const key in u) {
+      if (key in User.prototype || key === 'api') continue;
+      copy[key] = u[key];
     }
-    return h;
+    return copy;
   };
+
+  // user is what a User method reads of its User object: its stored form,
+  // Number(token.expires_at), which decides a refresh, and its API.
+  const user = (u, name) => {
+    mustBe(u, 'User', name);
+    const t = u.token;
+    return [u, JSON.stringify(details(u)), t === null || t === undefined ? NaN : t.expires_at - 0, apiState(u.api)];
+  };
+
+  const HTTPRegexp = /^http:\/\//;
 
   class GoTrue {
-    // The options are read as gotrue-js reads them, by destructuring (its
-    // defaults for APIUrl and clientName are applied in Go). Go adds api.
-    constructor({ APIUrl, audience, setCookie = false, clientName } = {}) {
-      if (!B && failure) throw notReady('GoTrue');
+    constructor({ APIUrl = '/.netlify/identity', audience = '', setCookie = false, clientName = 'gotrue-js' } = {}) {
+      if (HTTPRegexp.test(APIUrl)) {
+        console.warn('Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.');
+      }
       if (audience) this.audience = audience;
       this.setCookie = setCookie;
-      const args = [this, APIUrl, audience, setCookie, clientName];
-      if (B) {
-        bindClient(this, sync('GoTrue', () => B.newClient(...args)));
-      } else {
-        pendingClients.push(args);
+      this.api = new API(APIUrl, { defaultHeaders: sameOrigin(APIUrl) ? { 'X-Nf-Client': clientName } : {} });
+    }
+    _request(path, options = {}) {
+      return later(() => {
+        mustBe(this, 'GoTrue', '_request');
+        options.headers = options.headers || {};
+        const aud = options.audience || this.audience;
+        if (aud) options.headers['X-JWT-AUD'] = aud;
+        return go('_request', 'request', [...client(this, '_request'), path, options]);
+      });
+    }
+    settings() { return later(() => go('settings', 'settings', client(this, 'settings'))); }
+    signup(email, password, data) { return later(() => go('signup', 'signup', [...client(this, 'signup'), email, password, JSON.stringify(data)])); }
+    login(email, password, remember) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'login')._setRememberHeaders(remember);
+        return go('login', 'login', [...client(this, 'login'), email, password, !!remember]);
+      });
+    }
+    loginExternalUrl(provider) { return `${mustBe(this, 'GoTrue', 'loginExternalUrl').api.apiURL}/authorize?provider=${provider}`; }
+    confirm(token, remember) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'confirm')._setRememberHeaders(remember);
+        return this.verify('signup', token, remember);
+      });
+    }
+    requestPasswordRecovery(email) {
+      return later(() => go('requestPasswordRecovery', 'requestPasswordRecovery', [...client(this, 'requestPasswordRecovery'), email]));
+    }
+    recover(token, remember) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'recover')._setRememberHeaders(remember);
+        return this.verify('recovery', token, remember);
+      });
+    }
+    acceptInvite(token, password, remember) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'acceptInvite')._setRememberHeaders(remember);
+        return go('acceptInvite', 'acceptInvite', [...client(this, 'acceptInvite'), token, password, !!remember]);
+      });
+    }
+    acceptInviteExternalUrl(provider, token) {
+      return `${mustBe(this, 'GoTrue', 'acceptInviteExternalUrl').api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
+    }
+    createUser(tokenResponse, remember = false) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'createUser')._setRememberHeaders(remember);
+        if (!isObject(tokenResponse)) throw new TypeError(`createUser: tokenResponse must be an object, not ${typeName(tokenResponse)}`);
+        const u = new User(this.api, tokenResponse, this.audience || '');
+        return u.getUserData().then((userData) => {
+          if (remember) userData._saveSession();
+          return userData;
+        });
+      });
+    }
+    currentUser() {
+      const u = User.recoverSession(mustBe(this, 'GoTrue', 'currentUser').api);
+      u && this._setRememberHeaders(u._fromStorage);
+      return u;
+    }
+    async validateCurrentSession() {
+      const u = this.currentUser();
+      if (!u) return null;
+      try {
+        return await u.getUserData();
+      } catch {
+        u.clearSession();
+        return null;
       }
     }
-    _request(path, options) { return later('_request', () => call(B.request, handleOf(this, 'GoTrue', '_request'), this, path, options)); }
-    settings() { return later('settings', () => call(B.settings, handleOf(this, 'GoTrue', 'settings'), this)); }
-    signup(email, password, data) { return later('signup', () => call(B.signup, handleOf(this, 'GoTrue', 'signup'), this, email, password, data)); }
-    login(email, password, remember) { return later('login', () => call(B.login, handleOf(this, 'GoTrue', 'login'), this, email, password, remember)); }
-    loginExternalUrl(provider) { return `${this.api.apiURL}/authorize?provider=${provider}`; }
-    confirm(token, remember) { return later('confirm', () => call(B.confirm, handleOf(this, 'GoTrue', 'confirm'), this, token, remember)); }
-    requestPasswordRecovery(email) { return later('requestPasswordRecovery', () => call(B.requestPasswordRecovery, handleOf(this, 'GoTrue', 'requestPasswordRecovery'), this, email)); }
-    recover(token, remember) { return later('recover', () => call(B.recover, handleOf(this, 'GoTrue', 'recover'), this, token, remember)); }
-    acceptInvite(token, password, remember) { return later('acceptInvite', () => call(B.acceptInvite, handleOf(this, 'GoTrue', 'acceptInvite'), this, token, password, remember)); }
-    acceptInviteExternalUrl(provider, token) { return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`; }
-    createUser(tokenResponse, remember) { return later('createUser', () => call(B.createUser, handleOf(this, 'GoTrue', 'createUser'), this, tokenResponse, remember)); }
-    currentUser() { listen(); return sync('currentUser', () => B.currentUser(handleOf(this, 'GoTrue', 'currentUser'))); }
-    validateCurrentSession() { listen(); return later('validateCurrentSession', () => call(B.validateCurrentSession, handleOf(this, 'GoTrue', 'validateCurrentSession'), this)); }
-    verify(type, token, remember) { return later('verify', () => call(B.verify, handleOf(this, 'GoTrue', 'verify'), this, type, token, remember)); }
-    _setRememberHeaders(remember) { return sync('_setRememberHeaders', () => B.setRememberHeaders(handleOf(this, 'GoTrue', '_setRememberHeaders'), this, remember)); }
+    verify(type, token, remember) {
+      return later(() => {
+        mustBe(this, 'GoTrue', 'verify')._setRememberHeaders(remember);
+        return go('verify', 'verify', [...client(this, 'verify'), type, token, !!remember]);
+      });
+    }
+    _setRememberHeaders(remember) {
+      if (mustBe(this, 'GoTrue', '_setRememberHeaders').setCookie) {
+        this.api.defaultHeaders = this.api.defaultHeaders || {};
+        this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
+      }
+    }
   }
-
-  const userCall = (self, name, fn) => later(name, () => fn(handleOf(self, 'User', name)));
-  const userSync = (self, name, fn) => sync(name, () => fn(handleOf(self, 'User', name)));
 
   class User {
     constructor(api, tokenResponse, audience) {
-      listen();
-      handles.set(this, sync('User', () => B.newUser(this, api, handles.get(api), tokenResponse, audience)));
+      this.token = null;
+      this.api = api;
+      this.url = api.apiURL;
+      this.audience = audience;
+      this._processTokenResponse(tokenResponse);
+      currentUser = this;
+      ensureStorageListener();
     }
-    static removeSavedSession() { return sync('removeSavedSession', () => B.removeSavedSession()); }
-    static recoverSession(apiInstance) { listen(); return sync('recoverSession', () => B.recoverSession(apiInstance, handles.get(apiInstance))); }
-    get admin() { return new Admin(this); }
-    update(attributes) { return userCall(this, 'update', (h) => call(B.update, h, this, attributes)); }
-    // jwt resolves a fresh token at once and shares one refresh Promise per
-    // refresh token among its callers, as gotrue-js's refreshPromises does.
-    jwt(forceRefresh) {
-      return userCall(this, 'jwt', (h) => {
-        const [fresh, value] = unwrap(B.jwt(h, this, forceRefresh));
-        if (fresh) return Promise.resolve(value);
-        let p = value ? refreshing.get(value) : undefined;
-        if (!p) {
-          p = call(B.jwtRefresh, h, this, forceRefresh);
-          if (value) {
-            refreshing.set(value, p);
-            const done = () => { if (refreshing.get(value) === p) refreshing.delete(value); };
-            p.then(done, done);
-          }
+    static removeSavedSession() { store.remove(storageKey); }
+    static recoverSession(apiInstance) {
+      ensureStorageListener();
+      if (currentUser) return currentUser;
+      const json = store.get(storageKey);
+      if (json) {
+        try {
+          const data = JSON.parse(json);
+          const { url, token, audience } = data;
+          if (!url || !token) return null;
+          const api = apiInstance || new API(url, {});
+          return new User(api, token, audience)._saveUserData(data, true);
+        } catch (error) {
+          console.error(new Error(`Gotrue-js: Error recovering session: ${quiet(error, 'the stored session')}`));
+          return null;
         }
-        return p;
+      }
+      return null;
+    }
+    get admin() { return new Admin(mustBe(this, 'User', 'admin')); }
+    update(attributes) { return later(() => go('update', 'update', [...user(this, 'update'), JSON.stringify(attributes)])); }
+    // jwt answers a token that is not within a minute of expiry at once,
+    // and shares one refresh per refresh token, exactly as gotrue-js.
+    jwt(forceRefresh) {
+      const token = mustBe(this, 'User', 'jwt').tokenDetails();
+      if (token === null || token === undefined) {
+        return Promise.reject(new Error('Gotrue-js: failed getting jwt access token'));
+      }
+      const { expires_at, refresh_token, access_token } = token;
+      if (forceRefresh || expires_at - ExpiryMargin < Date.now()) return this._refreshToken(refresh_token);
+      return Promise.resolve(access_token);
+    }
+    logout() { return later(() => go('logout', 'logout', user(this, 'logout'))); }
+    _refreshToken(refresh_token) {
+      const key = `${refresh_token}`;
+      const existing = refreshPromises.get(key);
+      if (existing) return existing;
+      const promise = later(() => go('_refreshToken', 'refresh', [...user(this, '_refreshToken'), key]));
+      refreshPromises.set(key, promise);
+      const done = () => { if (refreshPromises.get(key) === promise) refreshPromises.delete(key); };
+      promise.then(done, done);
+      return promise;
+    }
+    _request(path, options = {}) {
+      return later(() => {
+        mustBe(this, 'User', '_request');
+        options.headers = options.headers || {};
+        const aud = options.audience || this.audience;
+        if (aud) options.headers['X-JWT-AUD'] = aud;
+        return go('_request', 'userRequest', [...user(this, '_request'), path, options]);
       });
     }
-    logout() { return userCall(this, 'logout', (h) => call(B.logout, h, this)); }
-    _refreshToken(refreshToken) { return userCall(this, '_refreshToken', (h) => call(B.refreshToken, h, this, refreshToken)); }
-    _request(path, options) { return userCall(this, '_request', (h) => call(B.userRequest, h, this, path, options)); }
-    getUserData() { return userCall(this, 'getUserData', (h) => call(B.getUserData, h, this)); }
-    _saveUserData(attributes, fromStorage) { return userSync(this, '_saveUserData', (h) => B.saveUserData(h, this, attributes, fromStorage)); }
-    _processTokenResponse(tokenResponse) { return userSync(this, '_processTokenResponse', (h) => B.processTokenResponse(h, this, tokenResponse)); }
-    _refreshSavedSession() { return userSync(this, '_refreshSavedSession', (h) => B.refreshSavedSession(h, this)); }
-    get _details() { return userSync(this, '_details', (h) => B.details(h, this)); }
-    _saveSession() { return userSync(this, '_saveSession', (h) => B.saveSession(h, this)); }
-    tokenDetails() { return this.token; }
-    clearSession() { return userSync(this, 'clearSession', (h) => B.clearSession(h, this)); }
+    getUserData() { return later(() => go('getUserData', 'getUserData', user(this, 'getUserData'))); }
+    _saveUserData(attributes, fromStorage) {
+      for (const key in attributes) {
+        if (key in User.prototype || key === 'api' || key === 'token' || key === 'audience' || key === 'url') continue;
+        this[key] = attributes[key];
+      }
+      if (fromStorage) this._fromStorage = true;
+      return this;
+    }
+    _processTokenResponse(tokenResponse) {
+      this.token = tokenResponse;
+      try {
+        const claims = JSON.parse(urlBase64Decode(tokenResponse.access_token.split('.')[1]));
+        this.token.expires_at = claims.exp * 1e3;
+      } catch (error) {
+        console.error(new Error(`Gotrue-js: Failed to parse tokenResponse claims: ${quiet(error, 'the JWT payload')}`));
+      }
+    }
+    _refreshSavedSession() {
+      if (store.get(storageKey)) this._saveSession();
+      return this;
+    }
+    get _details() { return details(this); }
+    _saveSession() {
+      store.set(storageKey, JSON.stringify(this._details));
+      return this;
+    }
+    tokenDetails() { return mustBe(this, 'User', 'tokenDetails').token; }
+    clearSession() {
+      mustBe(this, 'User', 'clearSession');
+      User.removeSavedSession();
+      this.token = null;
+      currentUser = null;
+    }
   }
 
-  const adminCall = (self, name, fn) => later(name, () => {
-    const user = self && self.user;
-    return fn(handleOf(user, 'User', `admin.${name}`), user);
-  });
-
+  // Admin is gotrue-js's: every call is the user's _request.
+  const adminOf = (self, name) => {
+    if (!isObject(self) || !isObject(self.user)) throw new TypeError(`admin.${name}: this is not an Admin; use user.admin`);
+    return self.user;
+  };
+  const idOf = (u, name) => {
+    if (!isObject(u)) throw new TypeError(`admin.${name}: user must be an object with an id, not ${typeName(u)}`);
+    return u.id;
+  };
   class Admin {
-    constructor(user) { this.user = user; }
-    listUsers(aud) { return adminCall(this, 'listUsers', (h, u) => call(B.listUsers, h, u, aud)); }
-    getUser(user) { return adminCall(this, 'getUser', (h, u) => call(B.getUser, h, u, user)); }
-    updateUser(user, attributes = {}) { return adminCall(this, 'updateUser', (h, u) => call(B.updateUser, h, u, user, attributes)); }
-    createUser(email, password, attributes = {}) { return adminCall(this, 'createUser', (h, u) => call(B.adminCreateUser, h, u, email, password, attributes)); }
-    deleteUser(user) { return adminCall(this, 'deleteUser', (h, u) => call(B.deleteUser, h, u, user)); }
+    constructor(u) { this.user = u; }
+    listUsers(aud) { return later(() => adminOf(this, 'listUsers')._request('/admin/users', { method: 'GET', audience: aud })); }
+    getUser(u) { return later(() => adminOf(this, 'getUser')._request(`/admin/users/${idOf(u, 'getUser')}`)); }
+    updateUser(u, attributes = {}) {
+      return later(() => adminOf(this, 'updateUser')._request(`/admin/users/${idOf(u, 'updateUser')}`, { method: 'PUT', body: JSON.stringify(attributes) }));
+    }
+    createUser(email, password, attributes = {}) {
+      return later(() => {
+        const u = adminOf(this, 'createUser');
+        if (!isObject(attributes)) throw new TypeError(`admin.createUser: attributes must be an object, not ${typeName(attributes)}`);
+        attributes.email = email;
+        attributes.password = password;
+        return u._request('/admin/users', { method: 'POST', body: JSON.stringify(attributes) });
+      });
+    }
+    deleteUser(u) { return later(() => adminOf(this, 'deleteUser')._request(`/admin/users/${idOf(u, 'deleteUser')}`, { method: 'DELETE' })); }
   }
 
-  // What Go needs from this side. bind registers a User object Go made.
+  // token is a token object Go wrote as JSON; JSON has no NaN, so Go says
+  // when expires_at is NaN (a JWT without exp).
+  const token = (json, nanExpiry) => {
+    if (json === null) return null;
+    const t = JSON.parse(json);
+    if (nanExpiry) t.expires_at = NaN;
+    return t;
+  };
+
+  // What Go needs from this side: the classes and storage, and the writes
+  // of its mirror, each the assignment gotrue-js makes.
   const glue = {
-    origin: typeof location !== 'undefined' && typeof location.origin === 'string' && location.origin !== 'null'
-      ? location.origin : '',
-    GoTrue, User, Admin, API, Throw, HTTPError, TextHTTPError, JSONHTTPError,
-    bind(obj, id) {
-      handles.set(obj, id);
-      if (registry) registry.register(obj, id);
+    HTTPError, TextHTTPError, JSONHTTPError, store,
+    // started is `new User(g.api, tokenResponse, g.audience || '')` in a
+    // flow of g (login, verify): Go has processed the token.
+    started(g, tokenJSON, nanExpiry) {
+      const u = Object.create(User.prototype);
+      u.token = token(tokenJSON, nanExpiry);
+      u.api = g.api;
+      u.url = g.api.apiURL;
+      u.audience = g.audience || '';
+      currentUser = u;
+      ensureStorageListener();
+      return u;
     },
-    // api gives obj (a new API when null) the handle id. Go keeps API
-    // objects while a GoTrue or User handle uses them, so they are not
-    // registered for collection.
-    api(obj, url, defaultHeaders, id) {
-      if (obj === null) obj = new API(url, { defaultHeaders });
-      handles.set(obj, id);
-      return obj;
+    setToken(u, tokenJSON, nanExpiry) { u.token = token(tokenJSON, nanExpiry); },
+    // assign is _saveUserData for the keys Go has kept.
+    assign(u, fields) {
+      const attributes = JSON.parse(fields);
+      for (const key in attributes) u[key] = attributes[key];
     },
+    setHeader(g, name, value) {
+      g.api.defaultHeaders = g.api.defaultHeaders || {};
+      g.api.defaultHeaders[name] = value;
+    },
+    clearCurrent() { currentUser = null; },
     // httpError makes the error gotrue-js rejects with for an HTTP status:
     // TextHTTPError with the body, or JSONHTTPError with the parsed body and
     // gotrue-js's message for it.
@@ -241,29 +497,6 @@ function createGoTrue(Go, instantiate) {
     log(level, text) {
       if (level === 'warn') console.warn(text);
       else console.error(new Error(text));
-    },
-    // user fills u (a new User when null) with gotrue-js's own keys in its
-    // order (token, api, url, audience), applies what Go reports (see
-    // mirror) and registers it under id.
-    user(u, id, token, api, url, audience, newToken, tokenJSON, nanExpiry, fields) {
-      if (u === null) u = Object.create(User.prototype);
-      u.token = token;
-      u.api = api;
-      u.url = url;
-      u.audience = audience;
-      glue.mirror(u, newToken, tokenJSON, nanExpiry, fields);
-      glue.bind(u, id);
-      return u;
-    },
-    // mirror applies what changed in Go: a new token (JSON, or null for
-    // none; nanExpiry for a JWT without exp, which JSON cannot carry) and
-    // the fields, assigned in place as _saveUserData does.
-    mirror(u, newToken, token, nanExpiry, fields) {
-      if (newToken) {
-        u.token = token === null ? null : JSON.parse(token);
-        if (nanExpiry) u.token.expires_at = NaN;
-      }
-      if (fields !== null) Object.assign(u, JSON.parse(fields));
     },
     // await reports to Go when a Promise it waits for settles.
     await(p, id) {
@@ -294,18 +527,11 @@ function createGoTrue(Go, instantiate) {
     B = null;
     failure = new Error('the Go program exited');
   };
-  let memory = null;
-  const run = (go, instance) => {
-    memory = instance.exports.mem;
-    go.run(instance).then(exited, exited);
+  let memoryOf = null;
+  const run = (goInstance, instance) => {
+    memoryOf = instance.exports.mem;
+    goInstance.run(instance).then(exited, exited);
     if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
-    for (const args of pendingClients.splice(0)) {
-      try {
-        bindClient(args[0], unwrap(B.newClient(...args)));
-      } catch (e) {
-        console.error(e);
-      }
-    }
     resolveReady();
   };
   const failed = (e) => {
@@ -315,13 +541,13 @@ function createGoTrue(Go, instantiate) {
   };
 
   try {
-    const go = new Go();
-    go.argv = ['gotrue.wasm', bootName];
-    const r = instantiate(go.importObject);
+    const goInstance = new Go();
+    goInstance.argv = ['gotrue.wasm', bootName];
+    const r = instantiate(goInstance.importObject);
     if (r && typeof r.then === 'function') {
-      r.then((instance) => run(go, instance)).catch(failed);
+      r.then((instance) => run(goInstance, instance)).catch(failed);
     } else {
-      run(go, r);
+      run(goInstance, r);
     }
   } catch (e) {
     failed(e);
@@ -336,12 +562,13 @@ function createGoTrue(Go, instantiate) {
   GoTrue.JSONHTTPError = JSONHTTPError;
   GoTrue.ready = ready;
   // Diagnostics for leak tests and benchmarks, under a symbol so no
-  // gotrue-js surface changes: live handles, js.Funcs, goroutines, memory.
+  // gotrue-js surface changes: calls under way in Go, js.Funcs, goroutines,
+  // memory. stats(true) runs Go's collector first.
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
     value: (collect) => {
       if (!B) return null;
-      const [clients, users, goroutines, funcs, awaits, apis] = B.stats(collect);
-      return { clients, users, apis, goroutines, funcs, awaits, wasmMemory: memory ? memory.buffer.byteLength : 0 };
+      const [flows, goroutines, funcs, awaits] = B.stats(collect);
+      return { flows, goroutines, funcs, awaits, refreshes: refreshPromises.size, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
     },
   });
   return GoTrue;
