@@ -33,8 +33,10 @@ func (m *recordingMirror) TokenSet(_ *User, t *Token) {
 	}
 	m.add("token " + t.RefreshToken())
 }
-func (m *recordingMirror) FieldsMerged(_ *User, attrs Object) { m.add("fields " + strings.Join(attrs.Keys(), ",")) }
-func (m *recordingMirror) CurrentCleared()                    { m.add("current null") }
+func (m *recordingMirror) FieldsMerged(_ *User, attrs Object) {
+	m.add("fields " + strings.Join(attrs.Keys(), ","))
+}
+func (m *recordingMirror) CurrentCleared() { m.add("current null") }
 
 func (m *recordingMirror) all() []string {
 	m.mu.Lock()

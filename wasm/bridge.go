@@ -134,5 +134,3 @@ func installAll(bridge safejs.Value) error {
 
 // consoleLog prints through the glue's log, as gotrue-js prints.
 func consoleLog(level, msg string) { _, _ = glue.log.Invoke(level, msg) }
-
-

@@ -75,7 +75,7 @@ func (f *flow) HeaderSet(name, value string) {
 	}
 }
 
-// UserStarted is `new User(this.api, tokenResponse, this.audience || '')`
+// UserStarted is `new User(this.api, tokenResponse, this.audience || ”)`
 // in a flow of a GoTrue object: the User object, now the current user.
 func (f *flow) UserStarted(u *gotrue.User, tok *gotrue.Token) {
 	if f.gotrue.IsUndefined() {

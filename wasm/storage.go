@@ -30,4 +30,3 @@ func (jsStorage) Remove(key string) error {
 	_, err := glue.store.Call("remove", key)
 	return thrownError(err)
 }
-
