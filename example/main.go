@@ -40,7 +40,7 @@ func main() {
 }
 
 func run(addr, api, dist string, autoconfirm bool) error {
-	if _, err := os.Stat(filepath.Join(dist, "gotrue.async.mjs")); err != nil {
+	if _, err := os.Stat(filepath.Join(dist, "gotrue.mjs")); err != nil {
 		return fmt.Errorf("%s has no build of the library: run make build (or make demo)", dist)
 	}
 	l, err := net.Listen("tcp", addr)

@@ -157,7 +157,7 @@ export default class GoTrue {
   verify(type: string, token: string, remember?: boolean): Promise<User>;
   _setRememberHeaders(remember?: boolean): void;
 
-  /** Resolves once gotrue.wasm runs; already resolved in the synchronous entries (D2). */
+  /** Resolves once gotrue.wasm runs; asking for it starts Go, which otherwise starts on the first call that needs it or when the page is idle (D2). */
   static readonly ready: Promise<void>;
   /** window.GoTrue also works as a namespace, as gotrue-js 1.0.1's script tag made it (D1). */
   static readonly default: typeof GoTrue;
@@ -167,9 +167,6 @@ export default class GoTrue {
   static readonly TextHTTPError: typeof TextHTTPError;
   static readonly JSONHTTPError: typeof JSONHTTPError;
 }
-
-/** Resolves once gotrue.wasm runs (D2). */
-export declare const ready: Promise<void>;
 
 declare global {
   interface Window {

@@ -318,7 +318,7 @@ async function start() {
   refreshInbox();
   setInterval(refreshInbox, 2000);
   try {
-    GoTrue = (await import('/dist/gotrue.async.mjs')).default;
+    GoTrue = (await import('/dist/gotrue.mjs')).default;
     auth = new GoTrue({ APIUrl: endpoint() });
     window.auth = auth; // for the console
   } catch (e) {

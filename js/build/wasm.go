@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"os/exec"
@@ -45,18 +44,14 @@ func compress(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	var gz bytes.Buffer
-	gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	if _, err := gw.Write(data); err != nil {
-		return err
-	}
-	if err := gw.Close(); err != nil {
+	gz, err := gzipBytes(data)
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(path+".br", br, 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(path+".gz", gz.Bytes(), 0o644)
+	return os.WriteFile(path+".gz", gz, 0o644)
 }
 
 // brotliBytes is data compressed with brotli -q 11.

@@ -35,17 +35,70 @@ func TestD1GlobalConstructor(t *testing.T) {
 	assert.Equal(t, "function", r["overwritten"], "data-overwrite replaces it")
 }
 
-// D2: the synchronous entries work right after the script; the
-// non-blocking script throws a clear error before ready.
+// D2: the synchronous methods answer right after the script, before
+// gotrue.wasm runs, and the objects they make are the ones Go works on
+// once it starts.
 func TestD2Loading(t *testing.T) {
 	s := newSite(t)
+	s.confirmedUser(t, "early@example.com", nil)
 	tb := s.open(t, "/immediate.html")
 	assert.Equal(t, "null", string(tb.evalRaw(`window.immediate`)), "currentUser() in the next script")
-	as := s.open(t, "/async-script.html")
+	as := s.open(t, "/cold.html")
 	before := string(as.evalRaw(`window.beforeReady`))
 	assert.Equal(t, `"no throw"`, before, "the synchronous methods answer before gotrue.wasm runs (D2)")
 	r := as.run(`await GoTrue.ready; return { after: new GoTrue().currentUser() };`)
 	assert.Nil(t, r["after"])
+
+	// A session stored before the load is recovered before Go runs, and is
+	// the same object afterwards.
+	cold := s.open(t, "/cold.html")
+	cold.run(`await new GoTrue().login('early@example.com', 'secret', true); return {};`)
+	cold.navigate("/idle-never.html")
+	r = cold.run(`
+		const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
+		const auth = new GoTrue();
+		const user = auth.currentUser();
+		const startedBefore = stats().started;
+		const same = await user.getUserData() === user && auth.currentUser() === user;
+		return { startedBefore, same, email: user.email, started: !!stats().goroutines };`)
+	assert.Equal(t, false, r["startedBefore"], "nothing needed Go until getUserData")
+	assert.Equal(t, true, r["same"], "the User made before Go ran is the one it adopted")
+	assert.Equal(t, "early@example.com", r["email"])
+	assert.Equal(t, true, r["started"], "the first call that needs Go starts it, without waiting for idle")
+}
+
+// TestD2IdleStart: a page that never calls a method that needs Go does
+// not start it before it is idle, and does then.
+func TestD2IdleStart(t *testing.T) {
+	s := newSite(t)
+	tb := s.open(t, "/idle.html")
+	r := tb.run(`
+		const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
+		const wait = async (f) => { for (const t0 = Date.now(); !f() && Date.now() - t0 < 60000; ) await new Promise((r) => setTimeout(r, 20)); return f(); };
+		return { atLoad: window.startedAtLoad, idleCalled: await wait(() => window.idleCalls > 0), started: await wait(() => !!stats().goroutines) };`)
+	assert.Equal(t, false, r["atLoad"], "not started while the page loads")
+	assert.Equal(t, true, r["idleCalled"])
+	assert.Equal(t, true, r["started"], "started once idle")
+}
+
+// TestD2BlockedByCSP: under a Content-Security-Policy without
+// 'wasm-unsafe-eval', gotrue-js's synchronous surface still works, nothing
+// is thrown at load, and every call that needs Go rejects with one Error
+// that says what to add.
+func TestD2BlockedByCSP(t *testing.T) {
+	s := newSite(t)
+	tb := s.open(t, "/csp/strict.html")
+	r := tb.run(`
+		const auth = new GoTrue();
+		const sync = { current: auth.currentUser(), url: auth.loginExternalUrl('github') };
+		const a = await settle(auth.settings()), b = await settle(auth.login('x@example.com', 'pw'));
+		return { sync, loadErrors: window.loadErrors, a: a.error.message, same: a.error.message === b.error.message, ready: await settle(GoTrue.ready) };`)
+	assert.Equal(t, map[string]any{"current": nil, "url": "/.netlify/identity/authorize?provider=github"}, r["sync"])
+	assert.Empty(t, r["loadErrors"], "nothing thrown at load")
+	assert.Contains(t, r["a"], "'wasm-unsafe-eval'")
+	assert.Contains(t, r["a"], "script-src")
+	assert.Equal(t, true, r["same"], "one Error for every call")
+	assert.Contains(t, r["ready"].(map[string]any)["error"].(map[string]any)["message"], "'wasm-unsafe-eval'")
 }
 
 // D3: X-Nf-Client goes only to the page's own origin, so a self-hosted

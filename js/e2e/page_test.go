@@ -19,22 +19,35 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pages load each entry and publish the library as window.lib.
+// pages load each entry and publish the library as window.lib, and, where
+// the test is to run with Go started, GoTrue.ready as window.libReady
+// (asking for ready starts Go; otherwise the first call that needs it does).
 var pages = fstest.MapFS{
-	"sync.html":   {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
-	"module.html": {Data: []byte(`<!doctype html><script type="module">import GoTrue from '/dist/gotrue.mjs'; window.lib = GoTrue;</script>`)},
-	"async.html":  {Data: []byte(`<!doctype html><script type="module">import GoTrue from '/dist/gotrue.async.mjs'; window.lib = GoTrue;</script>`)},
-	"async-script.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.async.js"></script>` +
+	"sync.html":          {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
+	"module.html":        {Data: []byte(`<!doctype html><script type="module">import GoTrue from '/dist/gotrue.mjs'; window.lib = GoTrue; window.libReady = GoTrue.ready;</script>`)},
+	"inline.html":        {Data: []byte(`<!doctype html><script type="module">import GoTrue from '/dist/gotrue.inline.mjs'; window.lib = GoTrue; window.libReady = GoTrue.ready;</script>`)},
+	"inline-script.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.inline.js"></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
+	"cold.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script>` +
 		`<script>window.lib = window.GoTrue; window.beforeReady = (() => { try { new GoTrue().currentUser(); return 'no throw'; } catch (e) { return e.message; } })();</script>`)},
 	"blank.html": {Data: []byte(`<!doctype html><title>blank</title>`)},
+	// idle-never.html keeps Go from starting when idle; idle.html counts the
+	// idle callbacks the library asks for.
+	"idle-never.html": {Data: []byte(`<!doctype html><script>window.requestIdleCallback = () => 0;</script><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
+	"idle.html": {Data: []byte(`<!doctype html><script>window.idleCalls = 0; const ric = window.requestIdleCallback; window.requestIdleCallback = (f) => ric(() => { window.idleCalls++; f(); });</script>` +
+		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.startedAtLoad = !!GoTrue[Symbol.for('gotrue-wasm.stats')]().goroutines;</script>`)},
+	// csp/ is served with Content-Security-Policy: script-src 'self', which
+	// allows no inline script and no WebAssembly.
+	"csp/strict.html": {Data: []byte(`<!doctype html><script src="/csp/before.js"></script><script src="/dist/gotrue.js"></script><script src="/csp/after.js"></script>`)},
+	"csp/before.js":   {Data: []byte(`window.loadErrors = []; window.addEventListener('error', (e) => loadErrors.push(String(e.message)));`)},
+	"csp/after.js":    {Data: []byte(`window.lib = window.GoTrue;`)},
 	"immediate.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script>` +
-		`<script>window.immediate = new GoTrue().currentUser(); window.lib = window.GoTrue;</script>`)},
+		`<script>window.immediate = new GoTrue().currentUser(); window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
 	"keep.html": {Data: []byte(`<!doctype html><script>window.GoTrue = 'the widget\'s';</script><script src="/dist/gotrue.js"></script>` +
-		`<script>window.kept = window.GoTrue; window.GoTrue = undefined;</script><script src="/dist/gotrue.js" data-overwrite></script><script>window.lib = window.GoTrue;</script>`)},
+		`<script>window.kept = window.GoTrue; window.GoTrue = undefined;</script><script src="/dist/gotrue.js" data-overwrite></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
 	"blocked.html": {Data: []byte(`<!doctype html><script>Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });</script>` +
-		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
+		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
 	"full.html": {Data: []byte(`<!doctype html><script>Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };</script>` +
-		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
+		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)},
 }
 
 // site is one emulator served same-origin, on its own port (so its own
@@ -50,6 +63,10 @@ func newSite(t *testing.T, opts ...gotruetest.Option) *site {
 	handler := devserver.New(devserver.Config{Pages: pages, Dist: distDir, Emulator: emu})
 	mux := http.NewServeMux()
 	mux.Handle("/", handler)
+	mux.Handle("/csp/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "script-src 'self'")
+		handler.ServeHTTP(w, r)
+	}))
 	tools := toolsHandler()
 	mux.Handle("/ref/", tools)
 	mux.Handle("/widget/", tools)
@@ -129,7 +146,7 @@ func (tb *tab) waitLib() {
 	tb.t.Helper()
 	tb.evalRaw(`new Promise((resolve, reject) => {
 		const t0 = Date.now();
-		const poll = () => window.lib ? Promise.resolve(window.lib.ready).then(resolve, reject)
+		const poll = () => window.lib ? Promise.resolve(window.libReady).then(resolve, reject)
 			: Date.now() - t0 > 60000 ? reject(new Error('window.lib never appeared')) : setTimeout(poll, 10);
 		poll();
 	}).then(() => true)`)

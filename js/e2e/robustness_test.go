@@ -29,7 +29,7 @@ func init() {
 		"other-api-url": `localStorage.setItem('gotrue.user', JSON.stringify({ token: { access_token: 'a.eyJleHAiOjE4MDAwMDAwMDB9.b', refresh_token: 'r' }, url: 'https://elsewhere.example/.netlify/identity', audience: '', id: 'x', email: 'elsewhere@example.com' }));`,
 	}
 	for name, js := range faults {
-		pages["storage-"+name+".html"] = pageFile(`<!doctype html><script>` + js + `</script><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)
+		pages["storage-"+name+".html"] = pageFile(`<!doctype html><script>` + js + `</script><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.libReady = GoTrue.ready;</script>`)
 	}
 }
 

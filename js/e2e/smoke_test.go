@@ -11,7 +11,7 @@ import (
 func TestEveryEntryLoads(t *testing.T) {
 	s := newSite(t)
 	s.confirmedUser(t, "entry@example.com", map[string]any{"full_name": "Entry"})
-	for _, page := range []string{"/sync.html", "/module.html", "/async.html", "/async-script.html"} {
+	for _, page := range []string{"/sync.html", "/module.html", "/inline.html", "/inline-script.html", "/cold.html"} {
 		t.Run(page, func(t *testing.T) {
 			tb := s.open(t, page)
 			r := tb.run(`

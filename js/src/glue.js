@@ -34,12 +34,15 @@
 //            url, audience, the    the stored session (_details); audience also X-JWT-AUD of user
 //            fields, _fromStorage  requests, _fromStorage currentUser()'s X-Use-Cookie
 //
-// createGoTrue(Go, instantiate) returns the module's exports.
-// instantiate(importObject) returns the WebAssembly.Instance of gotrue.wasm,
-// or a Promise of it; the Go program then calls the boot function named in
-// go.argv[1] with its bridge before go.run returns.
+// createGoTrue(Go, loader) returns the module's exports. Go starts when a
+// call first needs it, or when the page is idle, whichever comes first
+// (D2): loader.instantiate(importObject) returns a Promise of gotrue.wasm's
+// instance, and the Go program then calls the boot function named in
+// go.argv[1] with its bridge before go.run returns. In a page,
+// loader.prefetch() starts fetching and compiling at once, off the main
+// thread; outside one (Node, Deno) nothing starts before the first call.
 // eslint-disable-next-line no-unused-vars
-function createGoTrue(Go, instantiate) {
+function createGoTrue(Go, loader) {
   'use strict';
   const storageKey = 'gotrue.user';
   const ExpiryMargin = 60 * 1000;
@@ -54,6 +57,7 @@ function createGoTrue(Go, instantiate) {
     rejectReady = reject;
   });
   ready.catch(() => {}); // reported through every call instead
+  let started = false;
 
   const isBrowser = () => typeof window !== 'undefined';
 
@@ -163,15 +167,15 @@ function createGoTrue(Go, instantiate) {
   // message would quote a token or a stored session (JSON.parse's does): D6.
   const quiet = (error, what) => (error instanceof SyntaxError ? `SyntaxError: ${what} is not valid JSON` : `${error}`);
 
-  const notReady = (name) => new Error(`gotrue-wasm: ${name}() cannot run: gotrue.wasm failed to start (${failure.message})`);
-
   // go calls an asynchronous bridge function with the Promise's resolve and
-  // reject and args, once Go runs; args are read when the method is called.
+  // reject and args, once Go runs, starting it if need be; args are read
+  // when the method is called. When Go cannot start, every call rejects
+  // with the one Error that says why.
   const go = (name, fn, args) => new Promise((resolve, reject) => {
     const run = () => B[fn](resolve, reject, ...args);
     if (B) run();
-    else if (failure) reject(notReady(name));
-    else ready.then(run, () => reject(notReady(name)));
+    else if (failure) reject(failure);
+    else start().then(run, reject);
   });
 
   // apiState is what a request reads of an API object, as one string.
@@ -251,14 +255,19 @@ function createGoTrue(Go, instantiate) {
     signup(email, password, data) { return later(() => go('signup', 'signup', [...client(this, 'signup'), email, password, JSON.stringify(data)])); }
     login(email, password, remember) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'login')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'login');
+        this._setRememberHeaders(remember);
         return go('login', 'login', [...client(this, 'login'), email, password, !!remember]);
       });
     }
-    loginExternalUrl(provider) { return `${mustBe(this, 'GoTrue', 'loginExternalUrl').api.apiURL}/authorize?provider=${provider}`; }
+    loginExternalUrl(provider) {
+      mustBe(this, 'GoTrue', 'loginExternalUrl');
+      return `${this.api.apiURL}/authorize?provider=${provider}`;
+    }
     confirm(token, remember) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'confirm')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'confirm');
+        this._setRememberHeaders(remember);
         return this.verify('signup', token, remember);
       });
     }
@@ -267,22 +276,26 @@ function createGoTrue(Go, instantiate) {
     }
     recover(token, remember) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'recover')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'recover');
+        this._setRememberHeaders(remember);
         return this.verify('recovery', token, remember);
       });
     }
     acceptInvite(token, password, remember) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'acceptInvite')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'acceptInvite');
+        this._setRememberHeaders(remember);
         return go('acceptInvite', 'acceptInvite', [...client(this, 'acceptInvite'), token, password, !!remember]);
       });
     }
     acceptInviteExternalUrl(provider, token) {
-      return `${mustBe(this, 'GoTrue', 'acceptInviteExternalUrl').api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
+      mustBe(this, 'GoTrue', 'acceptInviteExternalUrl');
+      return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
     }
     createUser(tokenResponse, remember = false) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'createUser')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'createUser');
+        this._setRememberHeaders(remember);
         if (!isObject(tokenResponse)) throw new TypeError(`createUser: tokenResponse must be an object, not ${typeName(tokenResponse)}`);
         const u = new User(this.api, tokenResponse, this.audience || '');
         return u.getUserData().then((userData) => {
@@ -292,7 +305,8 @@ function createGoTrue(Go, instantiate) {
       });
     }
     currentUser() {
-      const u = User.recoverSession(mustBe(this, 'GoTrue', 'currentUser').api);
+      mustBe(this, 'GoTrue', 'currentUser');
+      const u = User.recoverSession(this.api);
       u && this._setRememberHeaders(u._fromStorage);
       return u;
     }
@@ -308,12 +322,14 @@ function createGoTrue(Go, instantiate) {
     }
     verify(type, token, remember) {
       return later(() => {
-        mustBe(this, 'GoTrue', 'verify')._setRememberHeaders(remember);
+        mustBe(this, 'GoTrue', 'verify');
+        this._setRememberHeaders(remember);
         return go('verify', 'verify', [...client(this, 'verify'), type, token, !!remember]);
       });
     }
     _setRememberHeaders(remember) {
-      if (mustBe(this, 'GoTrue', '_setRememberHeaders').setCookie) {
+      mustBe(this, 'GoTrue', '_setRememberHeaders');
+      if (this.setCookie) {
         this.api.defaultHeaders = this.api.defaultHeaders || {};
         this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
       }
@@ -349,12 +365,16 @@ function createGoTrue(Go, instantiate) {
       }
       return null;
     }
-    get admin() { return new Admin(mustBe(this, 'User', 'admin')); }
+    get admin() {
+      mustBe(this, 'User', 'admin');
+      return new Admin(this);
+    }
     update(attributes) { return later(() => go('update', 'update', [...user(this, 'update'), JSON.stringify(attributes)])); }
     // jwt answers a token that is not within a minute of expiry at once,
     // and shares one refresh per refresh token, exactly as gotrue-js.
     jwt(forceRefresh) {
-      const token = mustBe(this, 'User', 'jwt').tokenDetails();
+      mustBe(this, 'User', 'jwt');
+      const token = this.tokenDetails();
       if (token === null || token === undefined) {
         return Promise.reject(new Error('Gotrue-js: failed getting jwt access token'));
       }
@@ -409,7 +429,10 @@ function createGoTrue(Go, instantiate) {
       store.set(storageKey, JSON.stringify(this._details));
       return this;
     }
-    tokenDetails() { return mustBe(this, 'User', 'tokenDetails').token; }
+    tokenDetails() {
+      mustBe(this, 'User', 'tokenDetails');
+      return this.token;
+    }
     clearSession() {
       mustBe(this, 'User', 'clearSession');
       User.removeSavedSession();
@@ -517,40 +540,40 @@ function createGoTrue(Go, instantiate) {
   };
 
   const bootName = `__gotrueBoot${Math.random().toString(36).slice(2)}`;
-  globalThis[bootName] = (bridge) => {
-    delete globalThis[bootName];
-    B = bridge;
-    return glue;
-  };
-
-  const exited = () => {
-    B = null;
-    failure = new Error('the Go program exited');
-  };
   let memoryOf = null;
-  const run = (goInstance, instance) => {
-    memoryOf = instance.exports.mem;
-    goInstance.run(instance).then(exited, exited);
-    if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
-    resolveReady();
-  };
   const failed = (e) => {
     failure = e instanceof Error ? e : new Error(String(e));
     delete globalThis[bootName];
     rejectReady(failure);
   };
-
-  try {
+  // start instantiates gotrue.wasm and runs Go, once; it returns ready.
+  const start = () => {
+    if (started) return ready;
+    started = true;
     const goInstance = new Go();
     goInstance.argv = ['gotrue.wasm', bootName];
-    const r = instantiate(goInstance.importObject);
-    if (r && typeof r.then === 'function') {
-      r.then((instance) => run(goInstance, instance)).catch(failed);
-    } else {
-      run(goInstance, r);
-    }
-  } catch (e) {
-    failed(e);
+    globalThis[bootName] = (bridge) => {
+      delete globalThis[bootName];
+      B = bridge;
+      return glue;
+    };
+    Promise.resolve().then(() => loader.instantiate(goInstance.importObject)).then((instance) => {
+      memoryOf = instance.exports.mem;
+      goInstance.run(instance).then(() => { B = null; failure = new Error('gotrue-wasm: the Go program exited'); });
+      if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
+      resolveReady();
+    }).catch(failed);
+    return ready;
+  };
+
+  // In a page, fetching and compiling start now, off the main thread, and
+  // Go itself once the page has loaded and is idle, unless a call needs it
+  // first.
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+    if (loader.prefetch) loader.prefetch();
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => start()) : setTimeout(() => start(), 0));
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
   }
 
   GoTrue.default = GoTrue;
@@ -560,13 +583,14 @@ function createGoTrue(Go, instantiate) {
   GoTrue.HTTPError = HTTPError;
   GoTrue.TextHTTPError = TextHTTPError;
   GoTrue.JSONHTTPError = JSONHTTPError;
-  GoTrue.ready = ready;
+  // ready resolves when Go runs; asking for it starts Go.
+  Object.defineProperty(GoTrue, 'ready', { get: start, enumerable: true });
   // Diagnostics for leak tests and benchmarks, under a symbol so no
   // gotrue-js surface changes: calls under way in Go, js.Funcs, goroutines,
   // memory. stats(true) runs Go's collector first.
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
     value: (collect) => {
-      if (!B) return null;
+      if (!B) return { started };
       const [flows, goroutines, funcs, awaits] = B.stats(collect);
       return { flows, goroutines, funcs, awaits, refreshes: refreshPromises.size, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
     },

@@ -1,12 +1,11 @@
 // The examples of gotrue-js's README, written against gotrue-wasm's types.
-import GoTrue, { User, JSONHTTPError, TextHTTPError, HTTPError, ready } from 'gotrue-wasm';
+import GoTrue, { User, JSONHTTPError, TextHTTPError, HTTPError } from 'gotrue-wasm';
 import type { Token, Settings, UserData, GoTrueInit } from 'gotrue-wasm';
 
 const init: GoTrueInit = { APIUrl: 'https://example.netlify.app/.netlify/identity', audience: '', setCookie: false };
 const auth = new GoTrue(init);
 
 async function examples(): Promise<void> {
-  await ready;
   await GoTrue.ready;
   const settings: Settings = await auth.settings();
   const email: boolean = settings.external.email;

@@ -1,4 +1,4 @@
-/*! gotrue-wasm: GoTrue for the browser, in Go. Non-blocking classic script: await GoTrue.ready. */
+/*! gotrue-wasm: GoTrue for the browser, in Go. Classic script: window.GoTrue at once; gotrue.wasm, next to this script, runs when needed. */
 (function () {
   'use strict';
   const script = typeof document !== 'undefined' ? document.currentScript : null;
@@ -7,7 +7,8 @@
     : new URL('gotrue.wasm', script ? script.src : location.href).href;
   /*GO*/
   /*GLUE*/
+  /*LOADERS*/
   /*INSTALL*/
-  const GoTrue = createGoTrue(Go, instantiateStreaming(wasmURL));
+  const GoTrue = createGoTrue(Go, streamed(wasmURL));
   installGlobal(GoTrue, overwrite);
 })();
