@@ -38,10 +38,9 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	booted := make(chan error, 1)
 	bootFunc, err := funcOf(func(_ safejs.Value, args []safejs.Value) any {
-		if err := boot(jsString(arg(args, 0))); err != nil {
-			panic(err)
-		}
+		booted <- boot(jsString(arg(args, 0)))
 		return nil
 	})
 	if err == nil {
@@ -61,7 +60,11 @@ func TestMain(m *testing.M) {
 		return null;`)
 	jsEval(string(src) + `
 		class TestGo { constructor() { this.importObject = {}; } run() { __testBoot(this.argv[1]); return new Promise(() => {}); } }
-		globalThis.lib = createGoTrue(TestGo, () => ({ exports: {} }));
+		globalThis.lib = createGoTrue(TestGo, { instantiate: async () => ({ exports: {} }) });
+		lib.ready; // starts Go: here, boots this binary's bridge
 		return null;`)
+	if err := <-booted; err != nil {
+		panic(err)
+	}
 	os.Exit(m.Run())
 }

@@ -41,6 +41,9 @@ func run(loads, cycles int, out string) error {
 	}
 	t := &table{}
 	b.sizes(t)
+	if err := b.nodeImport(t); err != nil {
+		return err
+	}
 	env, err := b.browser(tmp)
 	if err != nil {
 		return err
