@@ -43,7 +43,7 @@ vet:
 ## test-go: the core, the emulator and the browser suites, with the race detector
 test-go: chromium tools
 	rm -f artifacts/robustness.txt
-	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 ./...
+	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 -timeout=30m ./...
 	@cat artifacts/conformance.txt 2>/dev/null || true
 	@cat artifacts/robustness.txt 2>/dev/null || true
 

@@ -72,7 +72,9 @@ for (let batch = 0; stats.calls < CALLS; batch++) {
     stats.calls++;
     let r;
     try { r = call(); stats.returned++; } catch (e) { stats.threw++; check(e, name); continue; }
-    if (r && typeof r.then === 'function') {
+    let thenable = false;
+    try { thenable = r instanceof Promise; } catch { /* a trap of the Proxy a method returned (its this) */ }
+    if (thenable) {
       r.catch((e) => check(e, name));
       pending.push(timeout(r, 15000).then((k) => { stats[k]++; }));
     }
