@@ -231,6 +231,16 @@ function createGoTrue(Go, loader) {
     return [u, JSON.stringify(details(u)), t === null || t === undefined ? NaN : t.expires_at - 0, apiState(u.api)];
   };
 
+  // audienceHeader is how both _request methods start in gotrue-js: the
+  // caller's options get headers, and X-JWT-AUD from options.audience or
+  // the object's audience.
+  const audienceHeader = (options, audience) => {
+    options.headers = options.headers || {};
+    const aud = options.audience || audience;
+    if (aud) options.headers['X-JWT-AUD'] = aud;
+    return options;
+  };
+
   const HTTPRegexp = /^http:\/\//;
 
   class GoTrue {
@@ -243,13 +253,7 @@ function createGoTrue(Go, loader) {
       this.api = new API(APIUrl, { defaultHeaders: sameOrigin(APIUrl) ? { 'X-Nf-Client': clientName } : {} });
     }
     _request(path, options = {}) {
-      return later(() => {
-        mustBe(this, 'GoTrue', '_request');
-        options.headers = options.headers || {};
-        const aud = options.audience || this.audience;
-        if (aud) options.headers['X-JWT-AUD'] = aud;
-        return go('_request', 'request', [...client(this, '_request'), path, options]);
-      });
+      return later(() => go('_request', 'request', [...client(this, '_request'), path, audienceHeader(options, this.audience)]));
     }
     settings() { return later(() => go('settings', 'settings', client(this, 'settings'))); }
     signup(email, password, data) { return later(() => go('signup', 'signup', [...client(this, 'signup'), email, password, JSON.stringify(data)])); }
@@ -394,13 +398,7 @@ function createGoTrue(Go, loader) {
       return promise;
     }
     _request(path, options = {}) {
-      return later(() => {
-        mustBe(this, 'User', '_request');
-        options.headers = options.headers || {};
-        const aud = options.audience || this.audience;
-        if (aud) options.headers['X-JWT-AUD'] = aud;
-        return go('_request', 'userRequest', [...user(this, '_request'), path, options]);
-      });
+      return later(() => go('_request', 'userRequest', [...user(this, '_request'), path, audienceHeader(options, this.audience)]));
     }
     getUserData() { return later(() => go('getUserData', 'getUserData', user(this, 'getUserData'))); }
     _saveUserData(attributes, fromStorage) {
