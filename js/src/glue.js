@@ -567,11 +567,15 @@ function createGoTrue(Go, loader) {
     return ready;
   };
 
-  // In a page, fetching and compiling start now, off the main thread, and
-  // Go itself once the page has loaded and is idle, unless a call needs it
-  // first.
+  // In a page, fetching and compiling start once the document is parsed
+  // (after the page's own first scripts: spawning the worker takes the main
+  // thread some 10 ms), off the main thread, and Go itself once the page has
+  // loaded and is idle, unless a call needs it first.
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-    if (loader.prefetch) loader.prefetch();
+    if (loader.prefetch) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => loader.prefetch(), { once: true });
+      else loader.prefetch();
+    }
     const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => start()) : setTimeout(() => start(), 0));
     if (document.readyState === 'complete') idle();
     else window.addEventListener('load', idle, { once: true });
