@@ -11,7 +11,7 @@ import (
 
 // Globals looked up once at start.
 var (
-	jsObject, jsJSON, jsPromise, jsError, jsTypeError, jsSyntaxError, jsReflect safejs.Value
+	jsObject, jsJSON, jsError, jsTypeError, jsSyntaxError, jsReflect safejs.Value
 )
 
 // valueRef names a JavaScript value and where to keep it.
@@ -23,7 +23,7 @@ type valueRef struct {
 func lookupGlobals() error {
 	g := safejs.Global()
 	for _, ref := range []valueRef{
-		{"Object", &jsObject}, {"JSON", &jsJSON}, {"Promise", &jsPromise},
+		{"Object", &jsObject}, {"JSON", &jsJSON},
 		{"Error", &jsError}, {"TypeError", &jsTypeError}, {"SyntaxError", &jsSyntaxError}, {"Reflect", &jsReflect},
 	} {
 		v, err := g.Get(ref.name)
@@ -46,12 +46,6 @@ func getProp(obj safejs.Value, key string) (safejs.Value, error) {
 	return v, thrownError(err)
 }
 
-// setProp is obj[key] = x where a setter may throw (see getProp).
-func setProp(obj safejs.Value, key string, x any) error {
-	_, err := jsReflect.Call("set", obj, key, x)
-	return thrownError(err)
-}
-
 // newObject returns {}.
 func newObject() (safejs.Value, error) { return jsObject.New() }
 
@@ -59,16 +53,6 @@ func newObject() (safejs.Value, error) { return jsObject.New() }
 // follow the JSON (Go maps would shuffle it).
 func parseJSON(raw []byte) (safejs.Value, error) {
 	return jsJSON.Call("parse", string(raw))
-}
-
-// stringify is JSON.stringify(v); ok is false when it gives undefined.
-func stringify(v safejs.Value) (s []byte, ok bool, err error) {
-	r, err := jsJSON.Call("stringify", v)
-	if err != nil || r.IsUndefined() {
-		return nil, false, err
-	}
-	str, err := r.String()
-	return []byte(str), err == nil, err
 }
 
 // jsString is String(v).
