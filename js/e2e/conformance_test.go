@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/gotruetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -78,9 +79,14 @@ const inbox = async (email) => (await (await fetch('/_inbox')).json()).find((m) 
 type scenario struct {
 	name  string
 	setup func(t *testing.T, s *site)
+	site  []gotruetest.Option // how the site's emulator is configured
 	js    string
-	// reload, when set, is run after a reload of the page (a second act).
-	reload string
+	// reload, when set, is run after a reload of the page (a second act);
+	// beforeReload, when set, runs first (on the site, between the acts).
+	reload       string
+	beforeReload func(t *testing.T, s *site)
+	// observes names steps and what their record on gotrue-js must hold.
+	observes map[string]string
 }
 
 // allowed lists the deliberate differences (D-numbers of the contract) a
@@ -207,6 +213,7 @@ var (
 	tokRe   = regexp.MustCompile(`[^A-Za-z0-9_-][A-Za-z0-9_-]{22}[^A-Za-z0-9_-]`) // with its delimiters
 	timeRe  = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)
 	msRe    = regexp.MustCompile(`\b1\d{12}\b`)
+	hostRe  = regexp.MustCompile(`http://127\.0\.0\.1:\d+`) // each run's site has its own port
 	tokenRe = []*regexp.Regexp{uuidRe, tokRe}
 )
 
@@ -236,6 +243,7 @@ func (n *normaliser) json(v any) string {
 		})
 	}
 	s = timeRe.ReplaceAllString(s, "<time>")
+	s = hostRe.ReplaceAllString(s, "<site>")
 	return msRe.ReplaceAllString(s, "<ms>")
 }
 

@@ -70,6 +70,7 @@ func newSite(t *testing.T, opts ...gotruetest.Option) *site {
 	tools := toolsHandler()
 	mux.Handle("/ref/", tools)
 	mux.Handle("/widget/", tools)
+	mux.Handle("/tools/", tools)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return &site{emu: emu, srv: srv}

@@ -29,6 +29,8 @@ func pageFile(html string) *fstest.MapFile { return &fstest.MapFile{Data: []byte
 func toolsHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/ref/gotrue.js", fileHandler(filepath.Join(toolsDir(), "gotrue-js", "browser", "gotrue.js")))
+	mux.Handle("/ref/gotrue.mjs", fileHandler(filepath.Join(toolsDir(), "gotrue-js", "lib", "index.js")))
+	mux.Handle("/tools/", http.StripPrefix("/tools/", http.FileServer(http.Dir(toolsDir()))))
 	mux.Handle("/widget/", http.StripPrefix("/widget/", http.FileServer(http.Dir(filepath.Join(toolsDir(), "netlify-identity-widget", "build")))))
 	return mux
 }
