@@ -96,7 +96,7 @@ func identityScenarios() []scenario {
 		{name: "login, update and logout", setup: withUser("ada@example.com"), observes: map[string]string{
 			"login":           `"nf_jwt":"eyJ`,
 			"updateUser data": `"event":"user_updated"`,
-			"logout":          `"cookies":{},"error"`,
+			"logout":          `"cookies":{},"events":[{"event":"logout"`,
 		}, js: `
 			await step('login wrong password', () => id.login('ada@example.com', 'nope'));
 			await step('login unknown', () => id.login('nobody@example.com', 'secret'));
