@@ -60,14 +60,15 @@ func writeEntries(out, src string, execJS, wasm []byte) error {
 }
 
 // scopedGo wraps wasm_exec.js so that it defines no globals: its references
-// to globalThis.fs, .process, .path and .Go become locals of go.js.
+// to globalThis.fs, .process, .path, .Go, .TextEncoder, .TextDecoder and
+// .crypto become locals of go.js.
 func scopedGo(src string, execJS []byte) (string, error) {
 	wrap, err := os.ReadFile(filepath.Join(src, "go.js"))
 	if err != nil {
 		return "", err
 	}
 	text := string(execJS)
-	for _, name := range []string{"fs", "process", "path", "Go"} {
+	for _, name := range []string{"fs", "process", "path", "Go", "TextEncoder", "TextDecoder", "crypto"} {
 		from := "globalThis." + name
 		if !strings.Contains(text, from) {
 			return "", fmt.Errorf("wasm_exec.js no longer mentions %s; review js/src/go.js", from)

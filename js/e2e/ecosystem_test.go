@@ -48,17 +48,8 @@ func TestTypesCheckReadmeExamples(t *testing.T) {
 // gotrue-wasm where it imported gotrue-js, and the built app logs in.
 func TestPackedPackageInViteApp(t *testing.T) {
 	requireTools(t)
-	root, err := moduleRoot()
-	require.NoError(t, err)
 	tmp := t.TempDir()
-
-	pkg := filepath.Join(tmp, "pkg")
-	require.NoError(t, os.CopyFS(filepath.Join(pkg, "dist"), os.DirFS(distDir)))
-	for _, f := range []string{"package.json", "index.d.ts"} {
-		b, err := os.ReadFile(filepath.Join(root, "js", f))
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(pkg, f), b, 0o644))
-	}
+	pkg := packageDir(t)
 	out, err := exec.Command("npm", "pack", "--silent", "--pack-destination", tmp, pkg).CombinedOutput()
 	require.NoError(t, err, string(out))
 	tarball := filepath.Join(tmp, strings.TrimSpace(lastLine(string(out))))

