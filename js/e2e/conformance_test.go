@@ -213,7 +213,7 @@ var (
 	tokRe   = regexp.MustCompile(`[^A-Za-z0-9_-][A-Za-z0-9_-]{22}[^A-Za-z0-9_-]`) // with its delimiters
 	timeRe  = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)
 	msRe    = regexp.MustCompile(`\b1\d{12}\b`)
-	hostRe  = regexp.MustCompile(`http://127\.0\.0\.1:\d+`) // each run's site has its own port
+	hostRe  = regexp.MustCompile(`http://(127\.0\.0\.1|[a-z.-]+\.test):\d+`) // each run's site has its own port
 	tokenRe = []*regexp.Regexp{uuidRe, tokRe}
 )
 

@@ -4,12 +4,14 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gotrue-wasm/gotrue-wasm/example/devserver"
@@ -48,29 +50,12 @@ func TestTypesCheckReadmeExamples(t *testing.T) {
 // gotrue-wasm where it imported gotrue-js, and the built app logs in.
 func TestPackedPackageInViteApp(t *testing.T) {
 	requireTools(t)
-	tmp := t.TempDir()
-	pkg := packageDir(t)
-	out, err := exec.Command("npm", "pack", "--silent", "--pack-destination", tmp, pkg).CombinedOutput()
-	require.NoError(t, err, string(out))
-	tarball := filepath.Join(tmp, strings.TrimSpace(lastLine(string(out))))
-
-	app := filepath.Join(tmp, "app")
+	app := filepath.Join(t.TempDir(), "app")
 	require.NoError(t, os.CopyFS(app, os.DirFS("testdata/viteapp")))
-	install := exec.Command("npm", "install", "--no-audit", "--no-fund", "--silent", tarball)
-	install.Dir = app
-	out, err = install.CombinedOutput()
-	require.NoError(t, err, string(out))
-	vite := filepath.Join(toolsDir(), "vite", "bin", "vite.js")
-	built, err := node(t, app, vite, "build", "--logLevel", "error")
-	require.NoError(t, err, built)
+	npmInstall(t, app, tarball(t))
+	viteBuild(t, app)
 
-	emu := gotruetest.New()
-	s := &site{emu: emu}
-	mux := http.NewServeMux()
-	mux.Handle("/", http.FileServer(http.Dir(filepath.Join(app, "dist"))))
-	mux.Handle(devserver.IdentityPath+"/", http.StripPrefix(devserver.IdentityPath, emu))
-	s.srv = httptest.NewServer(mux)
-	t.Cleanup(s.srv.Close)
+	s := serveBuilt(t, filepath.Join(app, "dist"))
 	s.confirmedUser(t, "vite@example.com", map[string]any{"full_name": "Vite"})
 	tb := s.open(t, "/index.html")
 	raw := tb.evalRaw(`window.result`)
@@ -79,6 +64,64 @@ func TestPackedPackageInViteApp(t *testing.T) {
 	assert.Equal(t, "Vite", r["name"])
 	assert.Equal(t, true, r["same"])
 	assert.Equal(t, true, r["isError"])
+}
+
+var (
+	tarballOnce sync.Once
+	tarballPath string
+	tarballErr  error
+)
+
+// tarball is the package as npm pack makes it, once per run.
+func tarball(t *testing.T) string {
+	t.Helper()
+	pkg := packageDir(t)
+	tarballOnce.Do(func() {
+		dir := filepath.Dir(pkg)
+		out, err := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, pkg).CombinedOutput()
+		if err != nil {
+			tarballErr = fmt.Errorf("npm pack: %v: %s", err, out)
+			return
+		}
+		tarballPath = filepath.Join(dir, strings.TrimSpace(lastLine(string(out))))
+	})
+	require.NoError(t, tarballErr)
+	return tarballPath
+}
+
+// npmInstall runs npm install in app, with the given packages; what the
+// registry serves comes from npm's cache when make tools has filled it.
+func npmInstall(t *testing.T, app string, packages ...string) {
+	t.Helper()
+	args := append([]string{"install", "--no-audit", "--no-fund", "--silent", "--prefer-offline"}, packages...)
+	install := exec.Command("npm", args...)
+	install.Dir = app
+	out, err := install.CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
+// viteBuild builds app with js/tools' vite; env is added to its environment.
+func viteBuild(t *testing.T, app string, env ...string) {
+	t.Helper()
+	cmd := exec.Command("node", filepath.Join(toolsDir(), "vite", "bin", "vite.js"), "build", "--logLevel", "error")
+	cmd.Dir = app
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
+// serveBuilt serves a built app with an emulator at /.netlify/identity on
+// the same origin.
+func serveBuilt(t *testing.T, dist string) *site {
+	t.Helper()
+	emu := gotruetest.New()
+	mux := http.NewServeMux()
+	mux.Handle("/", http.FileServer(http.Dir(dist)))
+	mux.Handle(devserver.IdentityPath+"/", http.StripPrefix(devserver.IdentityPath, emu))
+	mux.Handle("/_inbox", emu.MailHandler())
+	s := &site{emu: emu, srv: httptest.NewServer(mux)}
+	t.Cleanup(s.srv.Close)
+	return s
 }
 
 func lastLine(s string) string {
