@@ -80,19 +80,31 @@ func packageDir(t *testing.T) string {
 // appWith is a directory whose node_modules holds the named packages
 // (gotrue-wasm is the package; the others come from js/tools), with the
 // scripts of testdata/runtimes and a package.json that depends on them.
+// "name=other" installs other under name, as npm overrides would.
 func appWith(t *testing.T, packages ...string) string {
 	t.Helper()
 	app := t.TempDir()
 	require.NoError(t, os.CopyFS(app, os.DirFS("testdata/runtimes")))
-	require.NoError(t, os.MkdirAll(filepath.Join(app, "node_modules"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(app, "node_modules", "@netlify"), 0o755))
 	deps := map[string]string{}
 	for _, p := range packages {
-		from := filepath.Join(toolsDir(), p)
-		if p == "gotrue-wasm" {
+		name, what, _ := strings.Cut(p, "=")
+		if what == "" {
+			what = name
+		}
+		from := filepath.Join(toolsDir(), what)
+		if what == "gotrue-wasm" {
 			from = packageDir(t)
 		}
-		require.NoError(t, os.Symlink(from, filepath.Join(app, "node_modules", p)))
-		deps[p] = "*"
+		to := filepath.Join(app, "node_modules", name)
+		if strings.HasPrefix(name, "@") {
+			// A copy, not a link: Node resolves a linked package's own
+			// require()s from where the link points.
+			require.NoError(t, os.CopyFS(to, os.DirFS(from)))
+		} else {
+			require.NoError(t, os.Symlink(from, to))
+		}
+		deps[name] = "*"
 	}
 	manifest, _ := json.Marshal(map[string]any{"name": "app", "private": true, "dependencies": deps})
 	require.NoError(t, os.WriteFile(filepath.Join(app, "package.json"), manifest, 0o644))
@@ -152,6 +164,39 @@ func TestJestJSDOM(t *testing.T) {
 			assert.True(t, strings.Contains(string(out), "Tests:       1 passed"), "%s", out)
 		})
 	}
+}
+
+// TestNetlifyIdentityOnServer loads @netlify/identity in Node 22 (its
+// engines field asks for 22.12) as a Netlify Function would, over gotrue-js
+// and over gotrue-wasm installed as gotrue-js, by import and by require.
+// Its CommonJS build does not work over gotrue-js 1.0.1 itself: it wraps
+// require("gotrue-js") with esbuild's __toESM in Node mode, so its default
+// is gotrue-js's exports object, not the class. gotrue-wasm's require()
+// returns the class, so that build works on it; the test pins both.
+func TestNetlifyIdentityOnServer(t *testing.T) {
+	requireTools(t)
+	s := newSite(t)
+	node22 := filepath.Join(toolsDir(), "node22", "bin", "node")
+	run := func(lib, script string) map[string]any {
+		app := appWith(t, "@netlify/identity", "gotrue-js="+lib)
+		cmd := exec.Command(node22, script)
+		cmd.Dir = app
+		cmd.Env = append(os.Environ(), "URL="+s.srv.URL, "NODE_NO_WARNINGS=1")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		var r map[string]any
+		require.NoError(t, json.Unmarshal([]byte(lastLine(string(out))), &r), "%s", out)
+		assert.Equal(t, lib, r["gotrue"], "node_modules/gotrue-js is %s", lib)
+		delete(r, "gotrue")
+		return r
+	}
+	ref := run("gotrue-js", "identity.mjs")
+	require.Nil(t, ref["error"])
+	require.NotNil(t, ref["settings"])
+	assert.Equal(t, ref, run("gotrue-wasm", "identity.mjs"), "import")
+	assert.Equal(t, ref, run("gotrue-wasm", "identity.cjs"), "require")
+	assert.Equal(t, "TypeError: import_gotrue_js.default is not a constructor", run("gotrue-js", "identity.cjs")["error"],
+		"@netlify/identity 2.0.0's CommonJS build over gotrue-js 1.0.1")
 }
 
 func jsQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
