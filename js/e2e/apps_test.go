@@ -5,6 +5,7 @@ package e2e
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -14,28 +15,61 @@ import (
 
 // TestOverridesRoute is the README's first way to swap: an app that
 // depends on @netlify/identity from the npm registry puts gotrue-wasm under
-// it with npm overrides, installs, builds with vite and logs in.
+// it with its package manager's override (npm overrides in package.json,
+// pnpm overrides in pnpm-workspace.yaml, where pnpm 10 and later read them,
+// yarn resolutions), installs, builds with vite and logs in.
 func TestOverridesRoute(t *testing.T) {
 	requireTools(t)
-	app := filepath.Join(t.TempDir(), "app")
-	require.NoError(t, os.CopyFS(app, os.DirFS("testdata/overridesapp")))
-	manifest, _ := json.MarshalIndent(map[string]any{
-		"name": "identity-app", "private": true, "type": "module",
-		"dependencies": map[string]string{"@netlify/identity": "2.0.0"},
-		"overrides":    map[string]string{"gotrue-js": "file:" + tarball(t)},
-	}, "", "  ")
-	require.NoError(t, os.WriteFile(filepath.Join(app, "package.json"), manifest, 0o644))
-	npmInstall(t, app)
+	node22 := filepath.Join(toolsDir(), "node22", "bin", "node") // @netlify/identity asks for Node 22.12
+	for _, pm := range []struct {
+		name    string
+		field   func(spec string) map[string]any
+		install []string
+	}{
+		{"npm", func(spec string) map[string]any {
+			return map[string]any{"overrides": map[string]string{"gotrue-js": spec}}
+		}, nil},
+		{"pnpm", nil, []string{node22, filepath.Join(toolsDir(), "pnpm", "bin", "pnpm.mjs"), "install", "--reporter=silent"}},
+		{"yarn", func(spec string) map[string]any {
+			return map[string]any{"resolutions": map[string]string{"gotrue-js": spec}}
+		},
+			[]string{node22, filepath.Join(toolsDir(), "yarn", "bin", "yarn.js"), "install", "--non-interactive", "--silent", "--cache-folder", filepath.Join(t.TempDir(), "yarn-cache")}},
+	} {
+		t.Run(pm.name, func(t *testing.T) {
+			app := filepath.Join(t.TempDir(), "app")
+			require.NoError(t, os.CopyFS(app, os.DirFS("testdata/overridesapp")))
+			manifest := map[string]any{"name": "identity-app", "private": true, "type": "module",
+				"dependencies": map[string]string{"@netlify/identity": "2.0.0"}}
+			spec := "file:" + tarball(t)
+			if pm.field != nil {
+				for k, v := range pm.field(spec) {
+					manifest[k] = v
+				}
+			} else {
+				yaml := "overrides:\n  gotrue-js: " + jsQuote(spec) + "\n"
+				require.NoError(t, os.WriteFile(filepath.Join(app, "pnpm-workspace.yaml"), []byte(yaml), 0o644))
+			}
+			b, _ := json.MarshalIndent(manifest, "", "  ")
+			require.NoError(t, os.WriteFile(filepath.Join(app, "package.json"), b, 0o644))
+			if pm.install == nil {
+				npmInstall(t, app)
+			} else {
+				cmd := exec.Command(pm.install[0], pm.install[1:]...)
+				cmd.Dir = app
+				out, err := cmd.CombinedOutput()
+				require.NoError(t, err, "%s", out)
+			}
+			checkOverridesApp(t, app)
+		})
+	}
+}
 
-	var installed struct{ Name string }
-	b, err := os.ReadFile(filepath.Join(app, "node_modules", "gotrue-js", "package.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &installed))
-	assert.Equal(t, "gotrue-wasm", installed.Name, "node_modules/gotrue-js is gotrue-wasm")
-
+// checkOverridesApp builds the installed app and logs in with it.
+func checkOverridesApp(t *testing.T, app string) {
+	t.Helper()
 	viteBuild(t, app)
 	wasm, _ := filepath.Glob(filepath.Join(app, "dist", "assets", "gotrue-*.wasm"))
-	assert.Len(t, wasm, 1, "vite emitted gotrue.wasm as an asset")
+	assert.Len(t, wasm, 1, "the bundle holds gotrue-wasm: vite emitted gotrue.wasm as an asset")
 
 	s := serveBuilt(t, filepath.Join(app, "dist"))
 	s.confirmedUser(t, "app@example.com", map[string]any{"full_name": "App"})
