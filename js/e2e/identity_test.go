@@ -88,7 +88,12 @@ func identityScenarios() []scenario {
 			await step('isAuthenticated', () => id.isAuthenticated());
 			await step('handleAuthCallback confirmation again', () => callback('#confirmation_token=' + token));
 			await step('handleAuthCallback no hash', () => callback(''));
-			await step('handleAuthCallback other hash', () => callback('#section-2'));`},
+			await step('handleAuthCallback other hash', () => callback('#section-2'));
+			await step('logout', () => id.logout());
+			await step('signup another', () => id.signup('other@example.com', 'secret'));
+			const other = (await inbox('other@example.com')).token;
+			await step('confirmEmail', () => id.confirmEmail(other));
+			await step('getUser after confirmEmail', () => id.getUser());`},
 		{name: "signup autoconfirm", site: autoconfirm, js: `
 			await step('signup', () => id.signup('auto@example.com', 'secret', { full_name: 'Auto' }));
 			await step('getUser', () => id.getUser());
