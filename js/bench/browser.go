@@ -249,6 +249,15 @@ func (e *env) startup(t *table, loads int) error {
 		return median(xs)
 	}
 	ready := func(l load) float64 { return l.Ready }
+	if os.Getenv("BENCH_SAMPLES") != "" {
+		for k, r := range runs {
+			var xs []float64
+			for _, l := range got[k] {
+				xs = append(xs, l.Ready)
+			}
+			fmt.Fprintf(os.Stderr, "%-20s repeat=%v %v\n", r.path, r.repeat, xs)
+		}
+	}
 	for _, c := range []struct {
 		what      string
 		ours, ref int

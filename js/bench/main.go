@@ -6,7 +6,8 @@
 // against the floor loaded the same way, synchronous calls against a
 // trivial Go call, network operations and a refresh storm against
 // gotrue-js, and memory over login/jwt/logout cycles. Run it with make
-// bench; it needs Chromium and js/tools (npm ci).
+// bench; it needs Chromium and js/tools (npm ci). -only start-up runs one
+// area; BENCH_SAMPLES=1 prints each page's start-up samples to stderr.
 package main
 
 import (
@@ -18,17 +19,18 @@ import (
 )
 
 func main() {
-	loads := flag.Int("loads", 15, "page loads per start-up measurement")
+	loads := flag.Int("loads", 31, "page loads per start-up measurement (single loads spread 20-130 ms here)")
 	cycles := flag.Int("cycles", 10000, "login/jwt/logout cycles for the memory rows")
 	out := flag.String("out", "artifacts/bench.txt", "where to write the table as well")
+	only := flag.String("only", "", "run only this area of the browser rows (start-up, calls, network, storm, memory)")
 	flag.Parse()
-	if err := run(*loads, *cycles, *out); err != nil {
+	if err := run(*loads, *cycles, *out, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(loads, cycles int, out string) error {
+func run(loads, cycles int, out, only string) error {
 	start := time.Now()
 	tmp, err := os.MkdirTemp("", "gotrue-bench-")
 	if err != nil {
@@ -49,16 +51,22 @@ func run(loads, cycles int, out string) error {
 		return err
 	}
 	defer env.close()
-	steps := []func(*table) error{
-		func(t *table) error { return env.startup(t, loads) },
-		env.syncCalls,
-		env.network,
-		env.storm,
-		func(t *table) error { return env.memory(t, cycles) },
-		func(t *table) error { return env.instances(t, 10*cycles) },
+	steps := []struct {
+		area string
+		run  func(*table) error
+	}{
+		{"start-up", func(t *table) error { return env.startup(t, loads) }},
+		{"calls", env.syncCalls},
+		{"network", env.network},
+		{"storm", env.storm},
+		{"memory", func(t *table) error { return env.memory(t, cycles) }},
+		{"memory", func(t *table) error { return env.instances(t, 10*cycles) }},
 	}
 	for _, step := range steps {
-		if err := step(t); err != nil {
+		if only != "" && step.area != only {
+			continue
+		}
+		if err := step.run(t); err != nil {
 			return err
 		}
 	}
