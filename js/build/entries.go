@@ -11,11 +11,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
 )
 
 // entries maps each output file to its template in js/src: the default
 // script and module, which fetch gotrue.wasm next to them when Go first
 // starts; the inline variants for bundles that cannot ship it; and Node's.
+// The browser entries are minified (minify); Node's keep their lines.
 var entries = map[string]string{
 	"gotrue.js":         "entry.js",
 	"gotrue.mjs":        "entry.mjs",
@@ -52,6 +55,11 @@ func writeEntries(out, src string, execJS, wasm []byte) error {
 		for marker, part := range parts {
 			text = strings.Replace(text, marker, stripComments(part), 1)
 		}
+		if !strings.Contains(name, ".node.") {
+			if text, err = minify(name, text); err != nil {
+				return err
+			}
+		}
 		if err := os.WriteFile(filepath.Join(out, name), []byte(text), 0o644); err != nil {
 			return err
 		}
@@ -75,6 +83,7 @@ func scopedGo(src string, execJS []byte) (string, error) {
 		}
 		text = strings.ReplaceAll(text, from, name)
 	}
+	text = goNotice(text)
 	return strings.Replace(string(wrap), "/*WASM_EXEC*/", text, 1), nil
 }
 
@@ -91,6 +100,57 @@ func gzipBytes(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return gz.Bytes(), nil
+}
+
+// minify runs esbuild's minifier over a browser entry: the entries are
+// what a page downloads before its first currentUser() answers, and the
+// sources are written to be read. Names stay (a class's or function's
+// .name is what gotrue-js's own module shows), and so do license notices.
+// A classic script is wrapped whole, so that the minifier's helpers do not
+// become page globals.
+func minify(name, text string) (string, error) {
+	format := api.FormatESModule
+	if strings.HasSuffix(name, ".js") {
+		format = api.FormatIIFE
+	}
+	res := api.Transform(text, api.TransformOptions{
+		Sourcefile:        name,
+		Format:            format,
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		KeepNames:         true,
+		LegalComments:     api.LegalCommentsInline,
+	})
+	if len(res.Errors) > 0 {
+		e := res.Errors[0]
+		where := ""
+		if e.Location != nil {
+			where = fmt.Sprintf(" (line %d: %s)", e.Location.Line, e.Location.LineText)
+		}
+		return "", fmt.Errorf("minifying %s: %s%s", name, e.Text, where)
+	}
+	return string(res.Code), nil
+}
+
+// goNotice turns the Go authors' notice heading wasm_exec.js (// lines)
+// into a /*! */ comment, the form minifiers keep.
+func goNotice(execJS string) string {
+	var notice []string
+	rest := execJS
+	for {
+		line, after, ok := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		if !ok || !strings.HasPrefix(t, "//") || !isLicense(t) {
+			break
+		}
+		notice = append(notice, strings.TrimSpace(strings.TrimPrefix(t, "//")))
+		rest = after
+	}
+	if len(notice) == 0 {
+		return execJS
+	}
+	return "/*! wasm_exec.js: " + strings.Join(notice, " ") + " */\n" + rest
 }
 
 // isLicense keeps the Go authors' notice on wasm_exec.js.
