@@ -568,13 +568,14 @@ function createGoTrue(Go, loader) {
   };
 
   // In a page, fetching and compiling start once the document is parsed
-  // (after the page's own first scripts: spawning the worker takes the main
-  // thread some 10 ms), off the main thread, and Go itself once the page has
-  // loaded and is idle, unless a call needs it first.
+  // and the page's own first scripts have run (spawning the worker takes the
+  // main thread some 10 ms; an ES module entry runs after parsing, so it
+  // waits for the next task), off the main thread, and Go itself once the
+  // page has loaded and is idle, unless a call needs it first.
   if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     if (loader.prefetch) {
       if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => loader.prefetch(), { once: true });
-      else loader.prefetch();
+      else setTimeout(() => loader.prefetch(), 0);
     }
     const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => start()) : setTimeout(() => start(), 0));
     if (document.readyState === 'complete') idle();
