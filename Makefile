@@ -29,7 +29,8 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-## tools: gotrue-js, netlify-identity-widget, TypeScript and vite, pinned in js/tools/package-lock.json
+## tools: the reference libraries and clients (gotrue-js, the widget, @netlify/identity, react-netlify-identity),
+## TypeScript, vite, jest, pnpm, yarn and the Node 18/22 and Deno binaries, pinned in js/tools/package-lock.json
 tools: js/tools/node_modules/.package-lock.json
 
 js/tools/node_modules/.package-lock.json: js/tools/package-lock.json js/tools/package.json
