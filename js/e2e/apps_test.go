@@ -71,12 +71,7 @@ func checkOverridesApp(t *testing.T, app string) {
 	wasm, _ := filepath.Glob(filepath.Join(app, "dist", "assets", "gotrue-*.wasm"))
 	assert.Len(t, wasm, 1, "the bundle holds gotrue-wasm: vite emitted gotrue.wasm as an asset")
 
-	s := serveBuilt(t, filepath.Join(app, "dist"))
-	s.confirmedUser(t, "app@example.com", map[string]any{"full_name": "App"})
-	tb := s.open(t, "/index.html")
-	raw := tb.evalRaw(`window.result`)
-	var r map[string]any
-	require.NoError(t, json.Unmarshal(raw, &r), string(raw))
+	r := builtResult(t, filepath.Join(app, "dist"), "app@example.com", "App")
 	assert.Equal(t, "App", r["name"])
 	assert.Equal(t, "app@example.com", r["again"])
 	assert.Nil(t, r["after"])

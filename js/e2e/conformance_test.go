@@ -132,15 +132,29 @@ func TestConformance(t *testing.T) {
 
 func runScenario(t *testing.T, sc scenario, page string) []map[string]any {
 	t.Helper()
-	s := newSite(t)
+	return runActs(t, sc, page, "GoTrue", harness)
+}
+
+// runActs runs a scenario on page of a new site: its JavaScript in an async
+// function whose parameter (named param) is window.lib, after the harness;
+// then, if it has one, the second act after a reload.
+func runActs(t *testing.T, sc scenario, page, param, harness string) []map[string]any {
+	t.Helper()
+	s := newSite(t, sc.site...)
 	if sc.setup != nil {
 		sc.setup(t, s)
 	}
 	tb := s.open(t, page)
-	steps := decodeSteps(t, tb.evalRaw(`(async (GoTrue) => {`+harness+sc.js+`; return record; })(window.lib)`))
+	act := func(js string) []map[string]any {
+		return decodeSteps(t, tb.evalRaw(`(async (`+param+`) => {`+harness+js+`; return record; })(window.lib)`))
+	}
+	steps := act(sc.js)
 	if sc.reload != "" {
+		if sc.beforeReload != nil {
+			sc.beforeReload(t, s)
+		}
 		tb.reload()
-		steps = append(steps, decodeSteps(t, tb.evalRaw(`(async (GoTrue) => {`+harness+sc.reload+`; return record; })(window.lib)`))...)
+		steps = append(steps, act(sc.reload)...)
 	}
 	return steps
 }

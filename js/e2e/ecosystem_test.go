@@ -55,38 +55,32 @@ func TestPackedPackageInViteApp(t *testing.T) {
 	npmInstall(t, app, tarball(t))
 	viteBuild(t, app)
 
-	s := serveBuilt(t, filepath.Join(app, "dist"))
-	s.confirmedUser(t, "vite@example.com", map[string]any{"full_name": "Vite"})
-	tb := s.open(t, "/index.html")
-	raw := tb.evalRaw(`window.result`)
-	var r map[string]any
-	require.NoError(t, json.Unmarshal(raw, &r), string(raw))
+	r := builtResult(t, filepath.Join(app, "dist"), "vite@example.com", "Vite")
 	assert.Equal(t, "Vite", r["name"])
 	assert.Equal(t, true, r["same"])
 	assert.Equal(t, true, r["isError"])
 }
 
-var (
-	tarballOnce sync.Once
-	tarballPath string
-	tarballErr  error
-)
+// packed is the package as npm pack makes it, once per run.
+var packed = sync.OnceValues(func() (string, error) {
+	pkg, err := packageFiles()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Dir(pkg)
+	out, err := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, pkg).CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("npm pack: %v: %s", err, out)
+	}
+	return filepath.Join(dir, strings.TrimSpace(lastLine(string(out)))), nil
+})
 
-// tarball is the package as npm pack makes it, once per run.
+// tarball is the path of the packed package.
 func tarball(t *testing.T) string {
 	t.Helper()
-	pkg := packageDir(t)
-	tarballOnce.Do(func() {
-		dir := filepath.Dir(pkg)
-		out, err := exec.Command("npm", "pack", "--silent", "--pack-destination", dir, pkg).CombinedOutput()
-		if err != nil {
-			tarballErr = fmt.Errorf("npm pack: %v: %s", err, out)
-			return
-		}
-		tarballPath = filepath.Join(dir, strings.TrimSpace(lastLine(string(out))))
-	})
-	require.NoError(t, tarballErr)
-	return tarballPath
+	path, err := packed()
+	require.NoError(t, err)
+	return path
 }
 
 // npmInstall runs npm install in app, with the given packages; what the
@@ -108,6 +102,18 @@ func viteBuild(t *testing.T, app string, env ...string) {
 	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(out))
+}
+
+// builtResult serves a built app, makes the confirmed user it logs in as,
+// opens its index.html and returns what the app left in window.result.
+func builtResult(t *testing.T, dist, email, name string) map[string]any {
+	t.Helper()
+	s := serveBuilt(t, dist)
+	s.confirmedUser(t, email, map[string]any{"full_name": name})
+	raw := s.open(t, "/index.html").evalRaw(`window.result`)
+	var r map[string]any
+	require.NoError(t, json.Unmarshal(raw, &r), string(raw))
+	return r
 }
 
 // serveBuilt serves a built app with an emulator at /.netlify/identity on

@@ -250,23 +250,7 @@ func observed(t *testing.T, steps []map[string]any, step, want string) {
 
 func runIdentity(t *testing.T, sc scenario, page string) []map[string]any {
 	t.Helper()
-	s := newSite(t, sc.site...)
-	if sc.setup != nil {
-		sc.setup(t, s)
-	}
-	tb := s.open(t, page)
-	act := func(js string) []map[string]any {
-		return decodeSteps(t, tb.evalRaw(`(async (id) => {`+identityHarness+js+`; return record; })(window.lib)`))
-	}
-	steps := act(sc.js)
-	if sc.reload != "" {
-		if sc.beforeReload != nil {
-			sc.beforeReload(t, s)
-		}
-		tb.reload()
-		steps = append(steps, act(sc.reload)...)
-	}
-	return steps
+	return runActs(t, sc, page, "id", identityHarness)
 }
 
 // runSecondTab logs in and out in one tab and records what a second tab of

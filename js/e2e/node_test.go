@@ -41,40 +41,35 @@ func runtimes() []runtime {
 	}
 }
 
-var (
-	pkgOnce sync.Once
-	pkgDir  string
-	pkgErr  error
-)
+// packageFiles makes the npm package as npm pack would ship it
+// (package.json, index.d.ts, dist), once per run, next to the run's js/dist.
+var packageFiles = sync.OnceValues(func() (string, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(filepath.Dir(distDir), "package")
+	if err := os.CopyFS(filepath.Join(dir, "dist"), os.DirFS(distDir)); err != nil {
+		return "", err
+	}
+	for _, f := range []string{"package.json", "index.d.ts"} {
+		b, err := os.ReadFile(filepath.Join(root, "js", f))
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+})
 
-// packageDir is the npm package as npm pack would ship it (package.json,
-// index.d.ts, dist), made once per run next to the run's js/dist.
+// packageDir is the package's directory (packageFiles).
 func packageDir(t *testing.T) string {
 	t.Helper()
-	pkgOnce.Do(func() {
-		root, err := moduleRoot()
-		if err != nil {
-			pkgErr = err
-			return
-		}
-		dir := filepath.Join(filepath.Dir(distDir), "package")
-		if pkgErr = os.CopyFS(filepath.Join(dir, "dist"), os.DirFS(distDir)); pkgErr != nil {
-			return
-		}
-		for _, f := range []string{"package.json", "index.d.ts"} {
-			b, err := os.ReadFile(filepath.Join(root, "js", f))
-			if err != nil {
-				pkgErr = err
-				return
-			}
-			if pkgErr = os.WriteFile(filepath.Join(dir, f), b, 0o644); pkgErr != nil {
-				return
-			}
-		}
-		pkgDir = dir
-	})
-	require.NoError(t, pkgErr)
-	return pkgDir
+	dir, err := packageFiles()
+	require.NoError(t, err)
+	return dir
 }
 
 // appWith is a directory whose node_modules holds the named packages
