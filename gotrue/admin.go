@@ -1,7 +1,5 @@
 package gotrue
 
-import ()
-
 // Admin is gotrue-js's user.admin: admin calls made with the user's
 // token. The server decides who is an admin. Every method returns the
 // server's JSON as is.

@@ -11,7 +11,6 @@ import (
 // gotrue.api, so it stays exported through accessors. Safe for concurrent use.
 type API struct {
 	transport  Transport
-	mirror     mirror
 	sameOrigin bool
 
 	mu      sync.Mutex
@@ -21,7 +20,7 @@ type API struct {
 
 // NewAPI returns an API for url with default headers, sending through t.
 func NewAPI(url string, headers Header, t Transport) *API {
-	return &API{url: url, headers: headers.Clone(), transport: t, sameOrigin: isRelative(url), mirror: noMirror{}}
+	return &API{url: url, headers: headers.Clone(), transport: t, sameOrigin: isRelative(url)}
 }
 
 // URL returns the API URL, exactly as configured.
@@ -49,21 +48,8 @@ func (a *API) Headers() Header {
 // SetHeader sets a default header, sent with every later request.
 func (a *API) SetHeader(name, value string) {
 	a.mu.Lock()
-	changed := a.headers.Get(name) != value || !a.has(name)
 	a.headers.Set(name, value)
 	a.mu.Unlock()
-	if changed {
-		a.mirror.HeaderSet(name, value)
-	}
-}
-
-func (a *API) has(name string) bool {
-	for _, f := range a.headers {
-		if equalFoldASCII(f.Name, name) {
-			return true
-		}
-	}
-	return false
 }
 
 var errNoTransport = errors.New("gotrue: no Transport configured")
@@ -74,6 +60,16 @@ type call struct {
 	path   string
 	body   []byte // nil: no body, and no Content-Type
 	header Header
+}
+
+// audience is c with X-JWT-AUD: aud, as both of gotrue-js's _request
+// methods add it when the audience is not empty.
+func (c call) audience(aud string) call {
+	if aud != "" {
+		c.header = c.header.Clone()
+		c.header.Set("X-JWT-AUD", aud)
+	}
+	return c
 }
 
 // do sends c as gotrue-js's API.request does and returns what its Promise

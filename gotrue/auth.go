@@ -1,7 +1,5 @@
 package gotrue
 
-import ()
-
 // Settings returns the server's settings verbatim.
 //
 // GoTrue API: GET /settings.
@@ -165,8 +163,10 @@ func (c *Client) CurrentUser() *User {
 	return u
 }
 
-// ValidateCurrentSession checks the current user with the server. On any
-// failure, offline included, the session is cleared and nil returned.
+// ValidateCurrentSession checks the current user with the server and
+// returns it, or nil on any failure, as gotrue-js does. The session is
+// cleared only when the server answered (a 4xx, a refresh it refused);
+// offline, it stays (D8; see Unanswered).
 //
 // GoTrue API: GET /user.
 func (c *Client) ValidateCurrentSession(ctx Context) *User {
@@ -175,7 +175,9 @@ func (c *Client) ValidateCurrentSession(ctx Context) *User {
 		return nil
 	}
 	if err := u.GetUserData(ctx); err != nil {
-		u.ClearSession()
+		if !Unanswered(err) {
+			u.ClearSession()
+		}
 		return nil
 	}
 	return u

@@ -2,36 +2,33 @@ package gotrue
 
 import (
 	"errors"
-	"math"
 )
 
 // Bindings is the seam through which gotrue-wasm's browser build reaches
 // what a Go program has no use for. In the browser the JavaScript objects
-// are the state: page code reads and edits user.token, api.defaultHeaders
-// and the rest, and gotrue-js reads them when a method runs. So each call
-// builds its core values from what those objects hold when it starts
-// (NewAPI, NewClient, RestoreUser), runs the core's flow, and the mirror it
-// gave NewAPI applies each change the flow makes to the objects, as it
-// makes it. Bindings also offers gotrue-js's underscore methods (_request,
-// _refreshToken). It is not part of this package's API, and it changes with
-// the bindings.
+// are the state, and gotrue-js's classes run their flows on them, in
+// JavaScript, step by step through `this`. Two steps are the core's: the
+// HTTP exchange of every request (Decode: the answer read and typed, as
+// Go programs get it), and the token refresh with gotrue-wasm's session
+// rules (Refresh: D5, D8, D9). Both take the state a call read from the
+// objects as plain values and keep nothing. It is not part of this
+// package's API, and it changes with the bindings.
 var Bindings bindings
 
 type bindings struct{}
 
 // NewAPI is an API object's state as a call found it, in JSON:
 // [apiURL, _sameOrigin, [name, value, ...]] (its default headers, as page
-// code may have changed them). m, when not nil, is told of every change the
-// call makes.
-func (bindings) NewAPI(state []byte, t Transport, m mirror) (*API, error) {
+// code may have changed them).
+func (bindings) NewAPI(state []byte, t Transport) (*API, error) {
 	parts, ok := splitArray(state)
 	if !ok || len(parts) != 3 {
-		return nil, errBadState
+		return nil, ErrBadState
 	}
 	url, _ := unquote(parts[0])
 	list, ok := splitArray(parts[2])
 	if !ok {
-		return nil, errBadState
+		return nil, ErrBadState
 	}
 	var headers Header
 	for i := 0; i+1 < len(list); i += 2 {
@@ -41,92 +38,88 @@ func (bindings) NewAPI(state []byte, t Transport, m mirror) (*API, error) {
 	}
 	a := NewAPI(url, headers, t)
 	a.sameOrigin = string(parts[1]) == "true"
-	if m != nil {
-		a.mirror = m
-	}
 	return a, nil
 }
 
-var errBadState = errors.New("gotrue: bindings: malformed object state")
+// ErrBadState is returned when a binding hands the core state it cannot
+// read: a bug of the binding, not of page code.
+var ErrBadState = errors.New("gotrue: bindings: malformed object state")
 
-// NewClient is a GoTrue object's state as a call found it: api, audience
-// ("" for none) and setCookie.
-func (bindings) NewClient(r *Realm, api *API, audience string, setCookie bool) *Client {
-	return &Client{realm: r, api: api, audience: audience, setCookie: setCookie}
+// Decode reads a response as gotrue-js's API.request does: the parsed JSON
+// when its Content-Type mentions json, else the text as a JSON string; an
+// *HTTPError for a status outside 2xx; a *SyntaxError, which does not quote
+// the body, for JSON that does not parse (D6).
+func (bindings) Decode(res *Response) (RawJSON, error) { return decodeResponse(res) }
+
+// RefreshState is what a refresh reads of a User object when it starts.
+type RefreshState struct {
+	// RefreshToken is the token to send, as gotrue-js writes it.
+	RefreshToken string
+	// UserID is the user's id (D5 adopts only the same user's session).
+	UserID string
+	// ExpiresAt is Number(user.token.expires_at) (NaN when there is none).
+	// A refresh asked for while it is not within the expiry margin was
+	// forced (jwt(true)).
+	ExpiresAt float64
+	// Locked: the caller holds the origin-wide refresh lock (D9), so no
+	// other tab is refreshing.
+	Locked bool
+	// Asked is the stored session's refresh token when the caller asked
+	// for the refresh, before it waited for the lock ("" for none).
+	Asked string
+	// Obtained are the refresh tokens this page got from the server
+	// itself (D5 never adopts over them).
+	Obtained []string
 }
 
-// RestoreUser is a User object's state as a call found it: details is
-// JSON.stringify(user._details) (its token, url, audience and fields, as
-// gotrue-js stores them), expiresAt is Number(user.token.expires_at), which
-// decides whether the token is refreshed (NaN: never), and api its API.
-// Unlike a session recovered from storage, the token is taken as it is:
-// its expiry is not recomputed from the JWT. The user does not become the
-// realm's current user.
-func (bindings) RestoreUser(r *Realm, api *API, details []byte, expiresAt float64) (*User, error) {
-	data, err := ParseObject(details)
-	if err != nil {
-		return nil, errBadState
+// RefreshResult is what a refresh decided. On success, Token is the token
+// object to process: the server's answer to the refresh, or, when Adopted,
+// the newer session another tab stored (D5). On failure, Err is the error
+// to reject with, Clear whether the session ends (not when the server gave
+// no answer: D8), and KeepStored whether storage holds another session,
+// which then stays (D5).
+type RefreshResult struct {
+	Token      RawJSON
+	Adopted    bool
+	Err        error
+	Clear      bool
+	KeepStored bool
+}
+
+// Refresh is the token refresh of a User object whose state is s, sent
+// through api, in realm r (whose storage is the page's): gotrue-wasm's
+// refresh policy (see User.JWT), decided here and applied by the caller.
+func (bindings) Refresh(ctx Context, r *Realm, api *API, s RefreshState) RefreshResult {
+	own := s.Obtained
+	g := r.grant(ctx, api, grantState{
+		refreshToken: s.RefreshToken, userID: s.UserID, expiresAt: s.ExpiresAt,
+		force:  !(s.ExpiresAt-ExpiryMargin < r.nowMS()),
+		locked: s.Locked, asked: s.Asked,
+		obtained: func(rt string) bool {
+			for _, o := range own {
+				if o == rt {
+					return true
+				}
+			}
+			return false
+		},
+	})
+	return RefreshResult{Token: g.token, Adopted: g.adopted, Err: g.err, Clear: g.clear, KeepStored: g.keepStored}
+}
+
+// Strings reads a JSON array of strings.
+func (bindings) Strings(raw []byte) ([]string, error) {
+	parts, ok := splitArray(raw)
+	if !ok {
+		return nil, ErrBadState
 	}
-	u := &User{realm: r, api: api}
-	u.url, _ = data.String("url")
-	if aud, ok := data.Get("audience"); ok {
-		u.audience = aud
-	}
-	if raw, ok := data.Get("token"); ok && string(raw) != "null" {
-		u.token = restoredToken(raw, expiresAt)
-	}
-	for _, k := range data.Keys() {
-		if k != "token" && k != "url" && k != "audience" {
-			v, _ := data.Get(k)
-			u.fields.Set(k, v)
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		s, ok := unquote(p)
+		if !ok {
+			return nil, ErrBadState
 		}
+		out = append(out, s)
 	}
-	return u, nil
-}
-
-// restoredToken is a token as page code left it: an object, or any other
-// value gotrue-js would carry as user.token.
-func restoredToken(raw RawJSON, expiresAt float64) *Token {
-	obj, err := ParseObject(raw)
-	if err != nil {
-		return &Token{other: raw, ExpiresAt: math.NaN()}
-	}
-	return &Token{raw: obj, ExpiresAt: expiresAt}
-}
-
-// ClientRequest is GoTrue._request: an unauthenticated call to path with
-// the client's audience (or audience, when not empty) and shaped errors. A
-// method of "" is GET; a nil body sends none.
-func (bindings) ClientRequest(c *Client, ctx Context, path, method string, header Header, body []byte, audience string) (RawJSON, error) {
-	cl := newCall(path, method, header, body)
-	if audience != "" {
-		cl.header.Set("X-JWT-AUD", audience)
-		res, err := c.api.do(ctx, cl)
-		return res, shape(err)
-	}
-	return c.request(ctx, cl)
-}
-
-// UserRequest is User._request: an authenticated call to path.
-func (bindings) UserRequest(u *User, ctx Context, path, method string, header Header, body []byte, audience string) (RawJSON, error) {
-	return u.request(ctx, newCall(path, method, header, body), audience)
-}
-
-func newCall(path, method string, header Header, body []byte) call {
-	if method == "" {
-		method = "GET"
-	}
-	return call{method: method, path: path, body: body, header: header.Clone()}
-}
-
-// Refresh is User._refreshToken: the shared refresh of refreshToken. It
-// returns the new token's access_token as JSON (gotrue-js resolves it as
-// it is, undefined when there is none: nil).
-func (bindings) Refresh(u *User, ctx Context, refreshToken string) (RawJSON, error) {
-	t, err := u.refresh(ctx, refreshToken, true)
-	if err != nil {
-		return nil, err
-	}
-	v, _ := t.raw.Get("access_token")
-	return v, nil
+	return out, nil
 }

@@ -1,9 +1,9 @@
 package gotrue_test
 
 import (
+	"errors"
 	"math"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,102 +12,187 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// recordingMirror writes down what the core tells a binding, in order.
-type recordingMirror struct {
-	mu     sync.Mutex
-	events []string
-}
-
-func (m *recordingMirror) add(e string) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.events = append(m.events, e)
-}
-
-func (m *recordingMirror) HeaderSet(name, value string)  { m.add("header " + name + "=" + value) }
-func (m *recordingMirror) UserStarted(_ *User, _ *Token) { m.add("started") }
-func (m *recordingMirror) TokenSet(_ *User, t *Token) {
-	if t == nil {
-		m.add("token null")
-		return
-	}
-	m.add("token " + t.RefreshToken())
-}
-func (m *recordingMirror) FieldsMerged(_ *User, attrs Object) {
-	m.add("fields " + strings.Join(attrs.Keys(), ","))
-}
-func (m *recordingMirror) CurrentCleared() { m.add("current null") }
-
-func (m *recordingMirror) all() []string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]string(nil), m.events...)
-}
-
 // apiState is what the glue sends of an API object.
 func (e *env) apiState(url string) []byte {
 	return []byte(`["` + e.site.URL + url + `",false,["X-Nf-Client","gotrue-js","X-Custom","page"]]`)
 }
 
-// TestBindingsReadTheStateGiven: a user restored from its object's state
-// uses that state, not what it was when it logged in: the expiry page code
-// set (a refresh first), the refresh token it put back (rejected by the
-// server after rotation, which clears the session), the headers it added.
-func TestBindingsReadTheStateGiven(t *testing.T) {
+// refreshState is what the glue reads of a User object, for u.
+func refreshState(u *User, own ...string) RefreshState {
+	return RefreshState{RefreshToken: u.TokenDetails().RefreshToken(), UserID: u.ID(), ExpiresAt: u.TokenDetails().ExpiresAt, Obtained: own}
+}
+
+// TestBindingsRefreshUsesTheStateGiven: the refresh sends the token and the
+// headers the object held, decides, and changes nothing itself but storage
+// reads: the caller applies what it decided.
+func TestBindingsRefreshUsesTheStateGiven(t *testing.T) {
 	t.Parallel()
 	e := setup(t)
 	e.signup("live@example.com", "")
 	u := e.login("live@example.com", true)
-	details := string(u.Details())
-	old := u.TokenDetails().RefreshToken()
-	m := &recordingMirror{}
-	api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec, m)
+	stored := e.stored()
+	api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec)
 	require.NoError(t, err)
 
-	// expires_at edited to the past: GET /user refreshes first.
-	live, err := Bindings.RestoreUser(e.realm, api, []byte(details), 0)
-	require.NoError(t, err)
-	before := e.rec.count("POST", "/token")
-	require.NoError(t, live.GetUserData(ctx))
-	assert.Equal(t, before+1, e.rec.count("POST", "/token"), "a refresh before GET /user")
+	res := Bindings.Refresh(ctx, e.realm, api, refreshState(u))
+	require.NoError(t, res.Err)
+	assert.False(t, res.Adopted)
 	assert.Equal(t, "page", e.rec.last().Header.Get("X-Custom"), "headers page code added are sent")
-	rotated := live.TokenDetails().RefreshToken()
-	assert.NotEqual(t, old, rotated)
-	assert.Equal(t, []string{"token " + rotated, "fields " + strings.Join(u.Fields().Keys(), ",")}, m.all())
-
-	// The old refresh token put back: the server says invalid_grant, and the
-	// session is cleared, as gotrue-js clears it.
-	stale, err := Bindings.RestoreUser(e.realm, api, []byte(details), math.NaN())
+	assert.Equal(t, "grant_type=refresh_token&refresh_token="+u.TokenDetails().RefreshToken(), string(e.rec.last().Body))
+	obj, err := ParseObject(res.Token)
 	require.NoError(t, err)
-	_, err = Bindings.Refresh(stale, ctx, old)
+	rotated, _ := obj.String("refresh_token")
+	assert.NotEqual(t, u.TokenDetails().RefreshToken(), rotated)
+	assert.Equal(t, stored, e.stored(), "storage is the caller's to write")
+
+	// The old refresh token again: the server refuses it, the session ends,
+	// and storage, which holds that very token, goes with it.
+	res = Bindings.Refresh(ctx, e.realm, api, refreshState(u, u.TokenDetails().RefreshToken()))
 	var he *HTTPError
-	require.ErrorAs(t, err, &he)
+	require.ErrorAs(t, res.Err, &he)
 	assert.Equal(t, 400, he.Status)
-	assert.Nil(t, stale.TokenDetails())
-	assert.Contains(t, m.all(), "token null")
-	assert.Contains(t, m.all(), "current null")
+	assert.True(t, res.Clear)
+	assert.False(t, res.KeepStored)
 }
 
-// TestBindingsTokenAsGiven: the token's expiry is the one given, not
-// recomputed from the JWT (NaN never refreshes), and a token that is not an
-// object is carried as it is.
-func TestBindingsTokenAsGiven(t *testing.T) {
+// TestBindingsRefreshOutcomes: each kind of failure and what it ends.
+func TestBindingsRefreshOutcomes(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name       string
+		answer     func() (*Response, error)
+		clear      bool
+		unanswered bool
+	}{
+		{"offline", func() (*Response, error) { return nil, errors.New("TypeError: Failed to fetch") }, false, true},
+		{"503", func() (*Response, error) {
+			return &Response{Status: 503, StatusText: "Service Unavailable", Body: []byte("down")}, nil
+		}, false, true},
+		{"500 JSON", func() (*Response, error) {
+			return jsonResponse(500, "Internal Server Error", `{"code":500,"msg":"x"}`), nil
+		}, false, true},
+		{"502 HTML as JSON", func() (*Response, error) { return jsonResponse(502, "Bad Gateway", `<html>`), nil }, false, true},
+		{"400 invalid_grant", func() (*Response, error) {
+			return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil
+		}, true, false},
+		{"429", func() (*Response, error) {
+			return jsonResponse(429, "Too Many Requests", `{"code":429,"msg":"slow down"}`), nil
+		}, true, false},
+		{"200 malformed", func() (*Response, error) { return jsonResponse(200, "OK", `{"access_token":`), nil }, true, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			e := setup(t)
+			e.signup("outcome@example.com", "")
+			u := e.login("outcome@example.com", true)
+			e.rec.setHook(func(r *Request) (*Response, error, bool) {
+				res, err := c.answer()
+				return res, err, strings.HasSuffix(r.URL, "/token")
+			})
+			api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec)
+			require.NoError(t, err)
+			res := Bindings.Refresh(ctx, e.realm, api, refreshState(u, u.TokenDetails().RefreshToken()))
+			require.Error(t, res.Err)
+			assert.Equal(t, c.clear, res.Clear, "does the session end")
+			assert.Equal(t, c.unanswered, Unanswered(res.Err))
+		})
+	}
+}
+
+// TestBindingsRefreshAdoptsAnotherTabs: a newer session of the same user
+// in storage, whose refresh token this page did not obtain, is adopted
+// without a request (D5); one this page obtained is not, and its own
+// refresh token is sent (a token page code put back, as gotrue-js sends
+// it).
+func TestBindingsRefreshAdoptsAnotherTabs(t *testing.T) {
 	t.Parallel()
 	e := setup(t)
-	e.signup("asis@example.com", "")
-	u := e.login("asis@example.com", false)
-	api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec, nil)
+	e.signup("adopt@example.com", "")
+	u := e.login("adopt@example.com", true)
+	before := refreshState(u)
+	e.clock.Advance(time.Hour) // u's token is expiring
+	other := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+	_, err := other.JWT(ctx, false) // another tab refreshes and stores its session
 	require.NoError(t, err)
-	e.clock.Advance(2 * time.Hour)
-	nan, err := Bindings.RestoreUser(e.realm, api, u.Details(), math.NaN())
+	api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec)
 	require.NoError(t, err)
-	jwt, err := nan.JWT(ctx, false)
-	require.NoError(t, err, "NaN - 60000 < now is false: no refresh")
-	assert.Equal(t, u.TokenDetails().AccessToken(), jwt)
 
-	odd, err := Bindings.RestoreUser(e.realm, api, []byte(`{"token":"abc","url":"/x","audience":"","id":"1"}`), math.NaN())
+	sent := e.rec.count("POST", "/token")
+	res := Bindings.Refresh(ctx, e.realm, api, before)
+	require.NoError(t, res.Err)
+	assert.True(t, res.Adopted)
+	assert.Contains(t, string(res.Token), other.TokenDetails().RefreshToken())
+	assert.Equal(t, sent, e.rec.count("POST", "/token"), "no request")
+
+	mine := before
+	mine.Obtained = []string{other.TokenDetails().RefreshToken()}
+	res = Bindings.Refresh(ctx, e.realm, api, mine)
+	assert.False(t, res.Adopted, "a token this page obtained is its own, not another tab's")
+	assert.Equal(t, sent+1, e.rec.count("POST", "/token"))
+}
+
+// TestBindingsRefreshUnderTheLock: a forced refresh (a fresh token) adopts
+// another tab's session only when that tab stored it while this one waited
+// for the lock (D9); and a refusal under the lock answers at once, without
+// waiting for another tab.
+func TestBindingsRefreshUnderTheLock(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("lock@example.com", "")
+	u := e.login("lock@example.com", true)
+	asked := u.TokenDetails().RefreshToken()
+	other := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+	_, err := other.JWT(ctx, true)
 	require.NoError(t, err)
-	assert.Equal(t, `{"token":"abc","url":"/x","audience":"","id":"1"}`, string(odd.Details()))
-	_, err = Bindings.RestoreUser(e.realm, api, []byte(`[]`), 0)
-	assert.Error(t, err)
+	api, err := Bindings.NewAPI(e.apiState("/.netlify/identity"), e.rec)
+	require.NoError(t, err)
+
+	s := refreshState(u)
+	s.Locked, s.Asked = true, asked
+	res := Bindings.Refresh(ctx, e.realm, api, s)
+	require.NoError(t, res.Err)
+	assert.True(t, res.Adopted, "stored while this tab waited: as fresh as its own refresh would be")
+
+	s.Asked = other.TokenDetails().RefreshToken()
+	sent := e.rec.count("POST", "/token")
+	res = Bindings.Refresh(ctx, e.realm, api, s)
+	require.NoError(t, res.Err)
+	assert.False(t, res.Adopted, "stored before it asked: a forced refresh sends the rotated token")
+	assert.Equal(t, sent+1, e.rec.count("POST", "/token"))
+	assert.Contains(t, string(e.rec.last().Body), other.TokenDetails().RefreshToken())
+
+	// Storage holds the very token the server refuses: without the lock,
+	// another tab could be refreshing it and about to store the winner, so
+	// the refusal waits for the race grace; under the lock none can be.
+	e.rec.setHook(func(r *Request) (*Response, error, bool) {
+		return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil, true
+	})
+	stored, err := ParseObject([]byte(e.stored()))
+	require.NoError(t, err)
+	tok, _ := stored.Get("token")
+	tokObj, _ := ParseObject(tok)
+	s.RefreshToken, _ = tokObj.String("refresh_token")
+	s.ExpiresAt = math.NaN()
+	for _, locked := range []bool{true, false} {
+		s.Locked = locked
+		start := time.Now()
+		res = Bindings.Refresh(ctx, NewRealm(WithStorage(e.store), WithClock(e.clock.Now), WithRaceGrace(1500*time.Millisecond)), api, s)
+		require.Error(t, res.Err)
+		assert.True(t, res.Clear)
+		if locked {
+			assert.Less(t, time.Since(start), time.Second, "no race grace under the lock")
+		} else {
+			assert.GreaterOrEqual(t, time.Since(start), 1400*time.Millisecond, "without the lock, the race grace")
+		}
+	}
+}
+
+// TestBindingsNewAPIRejectsBadState: a binding's bug is an error, not a panic.
+func TestBindingsNewAPIRejectsBadState(t *testing.T) {
+	t.Parallel()
+	for _, state := range []string{``, `[]`, `["/x",true]`, `["/x",true,{}]`, `{}`} {
+		_, err := Bindings.NewAPI([]byte(state), nil)
+		assert.ErrorIs(t, err, ErrBadState, state)
+	}
 }

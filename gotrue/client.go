@@ -123,9 +123,6 @@ func (c *Client) SetRememberHeaders(remember bool) {
 // request is gotrue-js's GoTrue._request: X-JWT-AUD when an audience is
 // set, and shaped errors.
 func (c *Client) request(ctx Context, cl call) (RawJSON, error) {
-	if c.audience != "" {
-		cl.header.Set("X-JWT-AUD", c.audience)
-	}
-	res, err := c.api.do(ctx, cl)
+	res, err := c.api.do(ctx, cl.audience(c.audience))
 	return res, shape(err)
 }

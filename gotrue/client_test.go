@@ -240,9 +240,16 @@ func TestValidateCurrentSession(t *testing.T) {
 	e.signup("val@example.com", "")
 	u := e.login("val@example.com", true)
 	assert.Same(t, u, e.client.ValidateCurrentSession(ctx))
+	stored := e.stored()
 	e.rec.setHook(func(*Request) (*Response, error, bool) { return nil, errors.New("offline"), true })
-	assert.Nil(t, e.client.ValidateCurrentSession(ctx), "any failure clears")
-	assert.Nil(t, e.client.CurrentUser())
+	assert.Nil(t, e.client.ValidateCurrentSession(ctx), "offline: no user, as in gotrue-js")
+	assert.Same(t, u, e.client.CurrentUser(), "but the session stays (D8)")
+	assert.Equal(t, stored, e.stored())
+	e.rec.setHook(func(*Request) (*Response, error, bool) {
+		return jsonResponse(404, "Not Found", `{"code":404,"msg":"User not found"}`), nil, true
+	})
+	assert.Nil(t, e.client.ValidateCurrentSession(ctx), "the server's answer")
+	assert.Nil(t, e.client.CurrentUser(), "ends the session")
 	assert.Empty(t, e.stored())
 }
 

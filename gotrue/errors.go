@@ -2,6 +2,7 @@ package gotrue
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -21,6 +22,34 @@ var (
 	// ErrTokenNotSet is returned when a refresh succeeded but left no token.
 	ErrTokenNotSet = errors.New("gotrue: no token after the refresh")
 )
+
+// Unanswered reports whether err means that the server gave no answer
+// that settles the request: the transport failed (offline, DNS, a reset
+// connection, CORS), the refresh timed out (ErrRefreshTimeout), the call
+// was cancelled, or the answer was a 5xx. A failed refresh of that kind
+// keeps the session (D8): only an answer the server gave, a 4xx or a 2xx
+// the client cannot use, ends it.
+func Unanswered(err error) bool {
+	if err == nil || err == ErrTokenNotSet {
+		return false
+	}
+	for e := err; e != nil; e = errors.Unwrap(e) { // a chain, never a tree
+		switch e := e.(type) {
+		case *HTTPError:
+			return e.Status >= 500
+		case *SyntaxError:
+			return e.Status >= 500
+		case *ResponseError:
+			return false
+		}
+	}
+	return true
+}
+
+// internalError reports a panic recovered in the client, where it happened.
+func internalError(where string, v any) error {
+	return fmt.Errorf("gotrue: internal error in %s: %v", where, v)
+}
 
 // HTTPError is a response with a status outside 2xx. JSON holds the parsed
 // body when the response's Content-Type mentions json (gotrue-js's

@@ -2,7 +2,7 @@ package gotrue
 
 import (
 	"errors"
-	"fmt"
+	"math"
 	"time"
 )
 
@@ -18,8 +18,12 @@ type flight struct {
 // JWT returns the access token, refreshing it first when force is set or
 // when it expires within ExpiryMargin. Concurrent callers with the same
 // refresh token share one request, across every client of the realm, as in
-// gotrue-js; ctx cancels the request of the caller that sends it. A failed
-// refresh clears the session (see refresh); later calls return ErrNoSession.
+// gotrue-js; ctx cancels the request of the caller that sends it.
+//
+// A refresh the server refuses (a 4xx) clears the session, as in gotrue-js;
+// later calls return ErrNoSession. One that gets no answer (the transport
+// failed, the 30 s timeout, a 5xx) returns its error and keeps the session,
+// and the next call tries again (D8; see Unanswered).
 func (u *User) JWT(ctx Context, force bool) (string, error) {
 	tok := u.TokenDetails()
 	if tok == nil {
@@ -40,7 +44,8 @@ func (u *User) JWT(ctx Context, force bool) (string, error) {
 // the flight goes on either way, and always ends: it is landed by a defer,
 // so a panic in the leader (a Storage or logger that panics) still releases
 // every joiner, with errRefreshAborted, and the panic goes on to the leader's
-// caller.
+// caller. A joiner that is the same user goes on with the token the flight
+// applied; it is the user's token already.
 func (u *User) refresh(ctx Context, refreshToken string, force bool) (*Token, error) {
 	r := u.realm
 	r.mu.Lock()
@@ -79,132 +84,37 @@ func (r *Realm) land(refreshToken string, f *flight) {
 	close(f.done)
 }
 
-// doRefresh sends the refresh grant. Before it, another tab's newer session
-// is adopted when storage holds one for the same user (D5). On failure the
-// session is cleared, but storage is emptied only while it still holds the
-// token that failed (D5).
+// doRefresh runs the realm's refresh policy (grant) for u and applies what
+// it decided: the new token, or the session cleared.
 func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (*Token, error) {
-	if tok := u.adoptStored(refreshToken); tok != nil {
-		if !force && !tok.expired(u.realm.nowMS()) {
-			return tok, nil
+	exp := u.expiresAt()
+	g := u.realm.grant(ctx, u.api, grantState{
+		refreshToken: refreshToken, userID: u.ID(), expiresAt: exp, force: force, obtained: u.realm.obtained,
+	})
+	if g.err != nil {
+		if g.clear {
+			u.clearAfterFailedRefresh(g.keepStored)
 		}
-		refreshToken = tok.refreshTokenJS()
+		return nil, g.err
 	}
-	res, err := u.postRefresh(ctx, refreshToken)
-	var tok *Token
-	if err == nil {
-		tok, err = u.applyRefresh(res)
-	}
+	obj, err := ParseObject(g.token)
 	if err != nil {
-		if tok := u.adoptAfterRace(refreshToken, err); tok != nil {
-			return tok, nil
-		}
-		u.clearAfterFailedRefresh(refreshToken)
-		return nil, err
+		u.clearAfterFailedRefresh(u.realm.keepsStored(refreshToken, u.realm.obtained))
+		return nil, &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
 	}
-	return tok, nil
+	if g.adopted {
+		tok, _ := newToken(obj)
+		u.replaceToken(tok)
+		return tok, nil
+	}
+	return u.applyRefresh(obj)
 }
 
-// adoptAfterRace handles the race D5 exists for: two tabs refreshed the
-// same token at once and the server rotated it for the other one. When the
-// server says invalid_grant and storage holds, or within the realm's race
-// grace comes to hold, another refresh token of the same user, that newer
-// session is adopted instead of logging out: the winning tab writes it as
-// soon as its own answer arrives. No request is sent.
-func (u *User) adoptAfterRace(failed string, err error) *Token {
-	if he := httpErrorIn(err); he == nil || he.ErrorCode != "invalid_grant" {
-		return nil
+func (u *User) expiresAt() float64 {
+	if t := u.TokenDetails(); t != nil {
+		return t.ExpiresAt
 	}
-	for polls := u.realm.raceGrace / racePoll; ; polls-- {
-		if tok := u.adoptRotated(failed); tok != nil {
-			return tok
-		}
-		if !u.storedHolds(failed) || polls <= 0 {
-			return nil
-		}
-		wait(racePoll)
-	}
-}
-
-// wait is time.Sleep made of time.AfterFunc, which the refresh timeout
-// links anyway: time.Sleep brings its own timer code into the wasm.
-func wait(d time.Duration) {
-	woke := make(chan struct{})
-	time.AfterFunc(d, func() { close(woke) })
-	<-woke
-}
-
-// racePoll is how often storage is re-read while waiting for another tab.
-const racePoll = 25 * time.Millisecond
-
-// storedHolds reports whether storage holds a session of this user with
-// refresh token rt, which a concurrent winner is about to replace.
-func (u *User) storedHolds(rt string) bool {
-	s := u.storedOwn()
-	return s != nil && s.refreshToken() == rt
-}
-
-// storedOwn is the stored session when it belongs to this user, else nil.
-func (u *User) storedOwn() *storedSession {
-	raw, ok := u.realm.stored()
-	if !ok {
-		return nil
-	}
-	s, err := parseStored(raw)
-	if err != nil || s.id == "" || s.id != u.ID() {
-		return nil
-	}
-	return s
-}
-
-// adoptRotated adopts a stored session of the same user whose refresh
-// token is not the one that failed.
-func (u *User) adoptRotated(failed string) *Token {
-	s := u.storedOwn()
-	if s == nil || s.refreshToken() == failed || s.refreshToken() == "" || u.realm.obtained(s.refreshToken()) {
-		return nil
-	}
-	tok, err := newToken(s.token)
-	if err != nil {
-		return nil
-	}
-	u.replaceToken(tok)
-	return tok
-}
-
-// postRefresh sends the refresh grant and gives up after the realm's
-// refresh timeout (30 s), as gotrue-js races its request against a timer:
-// the request is not aborted, and its late answer is dropped.
-func (u *User) postRefresh(ctx Context, refreshToken string) (Object, error) {
-	type answer struct {
-		res []byte
-		err error
-	}
-	answers := make(chan answer, 2)
-	timer := time.AfterFunc(u.realm.refreshTimeout, func() { answers <- answer{err: ErrRefreshTimeout} })
-	defer timer.Stop()
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				answers <- answer{err: fmt.Errorf("gotrue: internal error in refresh: %v", r)}
-			}
-		}()
-		res, err := u.api.do(ctx, call{
-			method: "POST", path: "/token",
-			header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
-			body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
-		})
-		answers <- answer{res, err}
-	}()
-	a := <-answers
-	if a.err != nil {
-		return Object{}, a.err
-	}
-	obj, perr := ParseObject(a.res)
-	if perr != nil {
-		return Object{}, &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
-	}
-	return obj, nil
+	return math.NaN()
 }
 
 // applyRefresh makes the token response the session's token and re-saves a
@@ -220,32 +130,185 @@ func (u *User) applyRefresh(res Object) (*Token, error) {
 	return tok, nil
 }
 
-// adoptStored returns the stored token when storage holds a session of the
-// same user with a different refresh token and a later expiry: another tab
-// has rotated the token already. It then becomes this user's token.
-func (u *User) adoptStored(refreshToken string) *Token {
-	s, cur := u.storedOwn(), u.TokenDetails()
-	if s == nil || cur == nil {
-		return nil
-	}
-	tok, err := newToken(s.token)
-	if err != nil || tok.refreshTokenJS() == refreshToken || !(tok.ExpiresAt > cur.ExpiresAt) || u.realm.obtained(tok.RefreshToken()) {
-		return nil
-	}
-	u.replaceToken(tok)
-	return tok
-}
-
 // clearAfterFailedRefresh is clearSession, except that a stored session
-// whose refresh token differs (another tab's newer one) is kept (D5). A
-// stored token this page obtained itself is its own session, which page
-// code replaced with the token that failed: it goes, as in gotrue-js.
-func (u *User) clearAfterFailedRefresh(failed string) {
-	if raw, ok := u.realm.stored(); ok {
-		if s, err := parseStored(raw); err == nil && (s.refreshToken() == failed || u.realm.obtained(s.refreshToken())) {
-			u.realm.RemoveSavedSession()
-		}
+// that is not this one is kept (D5, see keepsStored).
+func (u *User) clearAfterFailedRefresh(keepStored bool) {
+	if !keepStored {
+		u.realm.RemoveSavedSession()
 	}
 	u.replaceToken(nil)
 	u.clearCurrent()
+}
+
+// grantState is what the refresh policy needs to know of a session: the
+// refresh token to send (as gotrue-js writes it in the request), the user's
+// id and the expiry of the token it holds (NaN: none), whether the caller
+// forces a refresh of a token that is not expiring, and which refresh
+// tokens this page obtained from the server itself. locked and asked are
+// D9's: the caller holds the origin-wide refresh lock, and asked is the
+// refresh token storage held when the caller asked for the refresh.
+type grantState struct {
+	refreshToken string
+	userID       string
+	expiresAt    float64
+	force        bool
+	locked       bool
+	asked        string
+	obtained     func(refreshToken string) bool
+}
+
+// granted is what the refresh policy decided. On success, token is the
+// token object to apply: the server's answer to the refresh, or (adopted)
+// a newer session another tab stored (D5). On failure, err is the error the
+// caller rejects with; clear says whether the session ends (not when the
+// server gave no answer, D8) and keepStored whether storage holds another
+// session, which stays (D5).
+type granted struct {
+	token      RawJSON
+	adopted    bool
+	err        error
+	clear      bool
+	keepStored bool
+}
+
+// grant is the refresh policy of gotrue-wasm, shared by Go programs
+// (User.JWT) and the browser build (Bindings.Refresh):
+//  1. another tab's newer session of the same user is adopted instead of
+//     sending a refresh token it has rotated already (D5);
+//  2. the refresh grant is sent, and given up after the refresh timeout;
+//  3. no answer (the transport failed, the timeout, a 5xx) keeps the session
+//     (D8);
+//  4. a refusal (invalid_grant) that lost a race to another tab adopts the
+//     winner's session when it lands (D5);
+//  5. anything else ends the session, keeping a stored session that is not
+//     this one (D5).
+func (r *Realm) grant(ctx Context, api *API, s grantState) granted {
+	rt := s.refreshToken
+	if stored := r.rotated(s); stored != nil {
+		if !stored.expired(r.nowMS()) && (!s.force || s.locked && stored.refreshToken() != s.asked) {
+			return granted{token: stored.tokenJSON(), adopted: true}
+		}
+		rt = stored.refreshToken() // forced: refresh the rotated token
+	}
+	res, err := r.post(ctx, api, rt)
+	if err == nil {
+		return granted{token: res}
+	}
+	if Unanswered(err) {
+		return granted{err: err}
+	}
+	if stored := r.afterRace(s, rt, err); stored != nil {
+		return granted{token: stored.tokenJSON(), adopted: true}
+	}
+	return granted{err: err, clear: true, keepStored: r.keepsStored(rt, s.obtained)}
+}
+
+// rotated is the stored session when another tab has rotated this one's
+// refresh token: a session of the same user, with another refresh token
+// that this page did not obtain itself, expiring later (D5).
+func (r *Realm) rotated(s grantState) *storedSession {
+	stored := r.storedOf(s.userID)
+	if stored == nil || stored.refreshToken() == s.refreshToken || s.obtained(stored.refreshToken()) {
+		return nil
+	}
+	if !(stored.expiresAt() >= s.expiresAt) {
+		return nil
+	}
+	return stored
+}
+
+// afterRace handles the race D5 exists for: two tabs refreshed the same
+// token at once and the server rotated it for the other one. When the
+// server says invalid_grant and storage holds, or comes to hold, another
+// refresh token of the same user, that newer session is adopted instead of
+// logging out: the winning tab writes it as soon as its own answer arrives.
+// Under the refresh lock (D9) no other tab can be refreshing, so storage is
+// read once; without it, for up to the realm's race grace while storage
+// still holds the token that failed. No request is sent.
+func (r *Realm) afterRace(s grantState, failed string, err error) *storedSession {
+	if he := httpErrorIn(err); he == nil || he.ErrorCode != "invalid_grant" {
+		return nil
+	}
+	for polls := r.raceGrace / racePoll; ; polls-- {
+		stored := r.storedOf(s.userID)
+		if stored == nil {
+			return nil
+		}
+		rt := stored.refreshToken()
+		if rt != failed && rt != "" && !s.obtained(rt) {
+			return stored
+		}
+		if s.locked || rt != failed || polls <= 0 {
+			return nil
+		}
+		wait(racePoll)
+	}
+}
+
+// keepsStored reports whether a failed refresh of failed must leave the
+// stored session alone (D5): it holds another refresh token that this page
+// did not obtain (another tab's newer session, or another user's). A stored
+// token this page obtained itself is its own session, which page code
+// replaced with the token that failed: it goes, as in gotrue-js.
+func (r *Realm) keepsStored(failed string, obtained func(string) bool) bool {
+	raw, ok := r.stored()
+	if !ok {
+		return false
+	}
+	s, err := parseStored(raw)
+	return err == nil && s.refreshToken() != failed && !obtained(s.refreshToken())
+}
+
+// wait is time.Sleep made of time.AfterFunc, which the refresh timeout
+// links anyway: time.Sleep brings its own timer code into the wasm.
+func wait(d time.Duration) {
+	woke := make(chan struct{})
+	time.AfterFunc(d, func() { close(woke) })
+	<-woke
+}
+
+// racePoll is how often storage is re-read while waiting for another tab.
+const racePoll = 25 * time.Millisecond
+
+// storedOf is the stored session when it belongs to the user with id, else
+// nil.
+func (r *Realm) storedOf(id string) *storedSession {
+	raw, ok := r.stored()
+	if !ok {
+		return nil
+	}
+	s, err := parseStored(raw)
+	if err != nil || s.id == "" || s.id != id {
+		return nil
+	}
+	return s
+}
+
+// post sends the refresh grant and gives up after the realm's refresh
+// timeout (30 s), as gotrue-js races its request against a timer: the
+// request is not aborted, and its late answer is dropped. It returns what
+// the server answered, as JSON.
+func (r *Realm) post(ctx Context, api *API, refreshToken string) (RawJSON, error) {
+	type answer struct {
+		res RawJSON
+		err error
+	}
+	answers := make(chan answer, 2)
+	timer := time.AfterFunc(r.refreshTimeout, func() { answers <- answer{err: ErrRefreshTimeout} })
+	defer timer.Stop()
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				answers <- answer{err: internalError("refresh", v)}
+			}
+		}()
+		res, err := api.do(ctx, call{
+			method: "POST", path: "/token",
+			header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
+			body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
+		})
+		answers <- answer{res, err}
+	}()
+	a := <-answers
+	return a.res, a.err
 }

@@ -2,6 +2,9 @@ package gotrue_test
 
 import (
 	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -154,7 +157,7 @@ func TestRefreshTimeoutAgainstSilentServer(t *testing.T) {
 	assert.ErrorIs(t, err, ErrRefreshTimeout)
 	assert.Equal(t, "gotrue: token refresh timed out", err.Error())
 	assert.Less(t, time.Since(start), 5*time.Second)
-	assert.Nil(t, silent.TokenDetails(), "a timeout clears the session too")
+	assert.NotNil(t, silent.TokenDetails(), "a timeout keeps the session (D8)")
 }
 
 func TestOtherTabRotatedFirst(t *testing.T) {
@@ -190,9 +193,11 @@ func TestFailedRefreshKeepsAnotherTabsSession(t *testing.T) {
 	_, err := tabA.JWT(ctx, true) // A rotates first; storage holds A's new token
 	require.NoError(t, err)
 	jwt, err := tabB.JWT(ctx, true)
-	require.NoError(t, err, "B's stale token is rejected, and B adopts A's session instead of logging out (D5)")
-	assert.Equal(t, tabA.TokenDetails().AccessToken(), jwt)
-	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken(), "A's stored session survives")
+	require.NoError(t, err, "B refreshes A's rotated token, not its own stale one, which the server would refuse (D5)")
+	assert.Equal(t, tabB.TokenDetails().AccessToken(), jwt)
+	assert.Contains(t, e.stored(), tabB.TokenDetails().RefreshToken(), "the session goes on in storage")
+	_, err = tabA.JWT(ctx, true)
+	require.NoError(t, err, "and A, whose token B rotated in turn, goes on with B's")
 
 	e.rec.setHook(func(r *Request) (*Response, error, bool) {
 		return jsonResponse(400, "Bad Request", `{"error":"invalid_grant","error_description":"Invalid Refresh Token"}`), nil, strings.HasSuffix(r.URL, "/token")
@@ -240,4 +245,50 @@ func TestLostRaceWaitsForTheWinner(t *testing.T) {
 	require.NoError(t, err, "B waits for A's session instead of logging out (D5)")
 	assert.Equal(t, tabA.TokenDetails().AccessToken(), jwt)
 	assert.Contains(t, e.stored(), tabA.TokenDetails().RefreshToken())
+}
+
+// TestNetworkFailureKeepsSession: through the net/http transport, a refresh
+// that gets no answer (a closed port) or a 503 fails and keeps the session,
+// stored copy included, and the next call refreshes once the server is back;
+// the server's 400 still ends it (D8).
+func TestNetworkFailureKeepsSession(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("d8@example.com", "")
+	u := e.login("d8@example.com", true)
+	closed, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	closedURL := "http://" + closed.Addr().String()
+	require.NoError(t, closed.Close())
+	unavailable := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "upstream down", http.StatusServiceUnavailable)
+	}))
+	t.Cleanup(unavailable.Close)
+	site := e.nethttp.Base
+
+	for _, down := range []struct{ name, base string }{{"closed port", closedURL}, {"503", unavailable.URL}} {
+		kept := u.TokenDetails()
+		stored := e.stored()
+		e.nethttp.Base = down.base
+		_, err := u.JWT(ctx, true)
+		e.nethttp.Base = site
+		require.Error(t, err, down.name)
+		assert.True(t, Unanswered(err), down.name)
+		assert.Same(t, kept, u.TokenDetails(), "%s: the token stays", down.name)
+		assert.Equal(t, stored, e.stored(), "%s: the stored session stays", down.name)
+		assert.Same(t, u, e.client.CurrentUser(), "%s: the current user stays", down.name)
+		jwt, err := u.JWT(ctx, true)
+		require.NoError(t, err, "%s: the next call refreshes", down.name)
+		assert.Equal(t, u.TokenDetails().AccessToken(), jwt)
+	}
+
+	e.emu.Advance(31 * 24 * time.Hour) // the refresh token expires on the server: 400 invalid_grant
+	_, err = u.JWT(ctx, true)
+	var he *HTTPError
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, 400, he.Status)
+	assert.False(t, Unanswered(err))
+	assert.Nil(t, u.TokenDetails(), "a refusal ends the session, as in gotrue-js")
+	assert.Empty(t, e.stored())
+	assert.Nil(t, e.client.CurrentUser())
 }

@@ -43,6 +43,22 @@ func (s *storedSession) refreshToken() string {
 	return rt
 }
 
+// tokenJSON is the stored token object as it was written.
+func (s *storedSession) tokenJSON() RawJSON {
+	raw, _ := s.data.Get("token")
+	return raw
+}
+
+// expiresAt is the stored token's expiry, recomputed from its JWT as
+// recovering the session recomputes it (NaN when it cannot be read).
+func (s *storedSession) expiresAt() float64 {
+	t, _ := newToken(s.token)
+	return t.ExpiresAt
+}
+
+// expired is Token.expired for the stored token.
+func (s *storedSession) expired(nowMS float64) bool { return s.expiresAt()-ExpiryMargin < nowMS }
+
 // RecoverSession is gotrue-js's User.recoverSession(api): the current user,
 // or else the session in storage, which then becomes the current user. The
 // recovered user belongs to api (its url is api's URL, not the stored one);

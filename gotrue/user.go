@@ -39,9 +39,8 @@ var reservedKeys = map[string]bool{"api": true, "token": true, "audience": true,
 // processes the token and becomes the realm's current user.
 func newUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
 	u := &User{realm: r, api: api, url: api.URL(), audience: audience}
-	t := u.setToken(tok)
+	u.setToken(tok)
 	r.setCurrent(u)
-	api.mirror.UserStarted(u, t)
 	return u
 }
 
@@ -61,7 +60,6 @@ func (u *User) replaceToken(t *Token) {
 	u.mu.Lock()
 	u.token = t
 	u.mu.Unlock()
-	u.api.mirror.TokenSet(u, t)
 }
 
 // API returns the API the user was created with (gotrue.api).
@@ -141,7 +139,6 @@ func (u *User) saveUserData(attrs Object, fromStorage bool) {
 		u.fields.Set(k, v)
 	}
 	u.mu.Unlock()
-	u.api.mirror.FieldsMerged(u, merged)
 }
 
 // Details returns the JSON gotrue-js stores for this user: token, url,
@@ -194,5 +191,4 @@ func (u *User) ClearSession() {
 // clearCurrent is gotrue-js's `currentUser = null`.
 func (u *User) clearCurrent() {
 	u.realm.clearCurrent(nil)
-	u.api.mirror.CurrentCleared()
 }

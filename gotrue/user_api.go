@@ -1,7 +1,5 @@
 package gotrue
 
-import ()
-
 // request is gotrue-js's User._request: X-JWT-AUD when an audience is set,
 // a fresh JWT (which may refresh), the Bearer header, then the call. Any
 // error, a failed refresh included, comes back shaped.
@@ -9,9 +7,7 @@ func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {
 	if aud == "" && truthy(u.audience) { // options.audience || this.audience
 		aud = jsString(u.audience)
 	}
-	if aud != "" {
-		c.header.Set("X-JWT-AUD", aud)
-	}
+	c = c.audience(aud)
 	jwt, err := u.JWT(ctx, false)
 	if err != nil {
 		return nil, shape(err)
