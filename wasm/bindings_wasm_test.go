@@ -36,15 +36,38 @@ func TestErrToJS(t *testing.T) {
 	syn := errToJS(&gotrue.SyntaxError{Err: errors.New("invalid character '<' looking for beginning of value")})
 	assert.Equal(t, "SyntaxError", prop(t, syn, "name"))
 
-	typ := errToJS(argErr("login: email must be a string, not number"))
-	assert.Equal(t, "TypeError", prop(t, typ, "name"))
-	assert.Equal(t, "login: email must be a string, not number", prop(t, typ, "message"))
-
 	orig := jsEval(`return new RangeError('from JS')`)
 	assert.True(t, errToJS(newJSThrown(orig)).Equal(orig), "JavaScript errors pass through as themselves")
-	plain := errToJS(gotrue.ErrNoSession)
+	plain := errToJS(gotrue.ErrRefreshTimeout)
 	assert.Equal(t, "Error", prop(t, plain, "name"))
-	assert.Equal(t, "Gotrue-js: failed getting jwt access token", prop(t, plain, "message"))
+	assert.Equal(t, "Token refresh timeout", prop(t, plain, "message"), "gotrue-js's text")
+}
+
+// TestExchangeOutcomes: the exchange reads the answer of the glue's fetch
+// and says what it is, and whether the server answered at all (D8).
+func TestExchangeOutcomes(t *testing.T) {
+	f, err := asyncFunc("exchange", exchange)
+	require.NoError(t, err)
+	outcome := func(answer string) string {
+		t.Helper()
+		v, err := await(asyncBridgeCall(t, f, jsEval(`return `+answer+`;`)))
+		require.NoError(t, err)
+		show, err := jsEval(`return (o) => JSON.stringify(o.map((x) => x instanceof Error ? x.name + ': ' + x.message : x));`).Invoke(v)
+		require.NoError(t, err)
+		return jsString(show)
+	}
+	cases := []struct{ answer, want string }{
+		{`Promise.resolve([200, 'OK', 'application/json', '{"a":1}'])`, `[true,"{\"a\":1}"]`},
+		{`Promise.resolve([204, 'No Content', null, ''])`, `[true,"\"\""]`},
+		{`Promise.resolve([400, 'Bad Request', 'application/json', '{"msg":"no"}'])`, `[false,"JSONHTTPError: Bad Request",false]`},
+		{`Promise.resolve([503, 'Service Unavailable', 'text/plain', 'down'])`, `[false,"TextHTTPError: Service Unavailable",true]`},
+		{`Promise.resolve([200, 'OK', 'application/json', '{"access_token":"eyJ'])`, `[false,"SyntaxError: unexpected end of JSON input",false]`},
+		{`Promise.reject(new TypeError('Failed to fetch'))`, `[false,"TypeError: Failed to fetch",true]`},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, outcome(c.answer), c.answer)
+	}
+	assert.Zero(t, pendingAwaits())
 }
 
 // TestStorage: the core's storage is the glue's store, which falls back to

@@ -10,15 +10,14 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// realm is the page's shared state: gotrue-js's module globals.
+// realm is the page's storage and clock, for the refresh's decisions.
 var realm *gotrue.Realm
 
 // syncImpl is a synchronous method: it returns the value to hand back.
 type syncImpl func(args []safejs.Value) (any, error)
 
-// asyncImpl is a Promise-returning method: it checks the arguments and
-// does gotrue-js's synchronous steps, then returns the work for the
-// goroutine.
+// asyncImpl is a Promise-returning step: it reads its arguments, then
+// returns the work for the goroutine.
 type asyncImpl func(args []safejs.Value) (work, error)
 
 // syncFunc makes a synchronous bridge function. The glue calls only its
@@ -68,12 +67,7 @@ func boot(bootName string) error {
 	if bootName == "" || err != nil || typeOf(bootFn) != safejs.TypeFunction {
 		return errors.New("no boot function: load gotrue.wasm through the gotrue-wasm loader")
 	}
-	realm = gotrue.NewRealm(
-		gotrue.WithStorage(jsStorage{}),
-		gotrue.WithLogger(consoleLog),
-		gotrue.WithRealmTransport(fetchTransport{}),
-		gotrue.WithClock(time.Now),
-	)
+	realm = gotrue.NewRealm(gotrue.WithStorage(jsStorage{}), gotrue.WithRealmTransport(fetchTransport{}), gotrue.WithClock(time.Now))
 	bridge, err := newObject()
 	if err != nil {
 		return err
@@ -104,10 +98,7 @@ var asyncMethods = []struct {
 	name string
 	impl asyncImpl
 }{
-	{"request", clientRequest}, {"settings", settings}, {"signup", signup}, {"login", login},
-	{"requestPasswordRecovery", requestPasswordRecovery}, {"acceptInvite", acceptInvite}, {"verify", verify},
-	{"update", update}, {"logout", logout}, {"refresh", refresh}, {"userRequest", userRequest},
-	{"getUserData", getUserData},
+	{"exchange", exchange}, {"refresh", refresh},
 }
 
 func installAll(bridge safejs.Value) error {
@@ -131,6 +122,3 @@ func installAll(bridge safejs.Value) error {
 	}
 	return nil
 }
-
-// consoleLog prints through the glue's log, as gotrue-js prints.
-func consoleLog(level, msg string) { _, _ = glue.log.Invoke(level, msg) }

@@ -9,9 +9,9 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// liveFuncs counts the js.Funcs the bridge has made: its functions and the
-// storage listener, each made once and kept for the page's life. No call
-// makes one (see promise.go); the leak test checks that it stays so.
+// liveFuncs counts the js.Funcs the bridge has made: its functions, each
+// made once and kept for the page's life. No call makes one (see
+// promise.go); the leak test checks that it stays so.
 var liveFuncs atomic.Int64
 
 // funcOf is safejs.FuncOf, counted.
@@ -26,17 +26,13 @@ func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (safejs.Func, e
 // stats reports [calls under way, goroutines, js.Funcs, awaited Promises]
 // for leak tests and benchmarks (the glue names them). With a truthy
 // argument it first runs Go's garbage collector, whose finalizers release
-// the JavaScript objects Go no longer references, so that the page's
-// collector can take them.
-// for leak tests and benchmarks (the glue names them). Memory is read from
-// JavaScript (the wasm memory's size): runtime.ReadMemStats would add 2 kB
-// of brotli for one benchmark row.
+// the JavaScript values Go no longer references, so that the page's
+// collector can take them. Memory is read from JavaScript (the wasm
+// memory's size): runtime.ReadMemStats would add 2 kB of brotli for one
+// benchmark row.
 func stats(args []safejs.Value) (any, error) {
 	if truthy(arg(args, 0)) {
 		runtime.GC()
 	}
-	live.Lock()
-	flows := live.n
-	live.Unlock()
-	return []any{flows, runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
+	return []any{int(calls.Load()), runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
 }

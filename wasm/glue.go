@@ -8,22 +8,18 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// glueRefs are the functions js/src/glue.js hands the bridge: requests,
-// errors and console output, awaiting a Promise, the assignments of the
-// mirror (see flow), and the session storage.
+// glueRefs are the functions js/src/glue.js hands the bridge: the refresh's
+// fetch, the HTTP error classes, awaiting a Promise, and the session
+// storage.
 type glueRefs struct {
-	httpError, log, request, await                     safejs.Value
-	started, setToken, assign, setHeader, clearCurrent safejs.Value
-	store                                              safejs.Value
+	httpError, request, await, store safejs.Value
 }
 
 var glue glueRefs
 
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
-		{"httpError", &glue.httpError}, {"log", &glue.log}, {"request", &glue.request}, {"await", &glue.await},
-		{"started", &glue.started}, {"setToken", &glue.setToken}, {"assign", &glue.assign},
-		{"setHeader", &glue.setHeader}, {"clearCurrent", &glue.clearCurrent},
+		{"httpError", &glue.httpError}, {"request", &glue.request}, {"await", &glue.await},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

@@ -11,7 +11,7 @@ import (
 
 // Globals looked up once at start.
 var (
-	jsObject, jsJSON, jsError, jsTypeError, jsSyntaxError, jsReflect safejs.Value
+	jsObject, jsError, jsSyntaxError safejs.Value
 )
 
 // valueRef names a JavaScript value and where to keep it.
@@ -23,8 +23,7 @@ type valueRef struct {
 func lookupGlobals() error {
 	g := safejs.Global()
 	for _, ref := range []valueRef{
-		{"Object", &jsObject}, {"JSON", &jsJSON},
-		{"Error", &jsError}, {"TypeError", &jsTypeError}, {"SyntaxError", &jsSyntaxError}, {"Reflect", &jsReflect},
+		{"Object", &jsObject}, {"Error", &jsError}, {"SyntaxError", &jsSyntaxError},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || v.IsUndefined() {
@@ -35,25 +34,8 @@ func lookupGlobals() error {
 	return nil
 }
 
-// getProp reads obj[key] where a getter may throw. safejs's Get cannot be
-// used there: wasm_exec.js's valueGet has no try/catch, so a throwing getter
-// unwinds the Go stack. Reflect.get through Call is guarded.
-func getProp(obj safejs.Value, key string) (safejs.Value, error) {
-	if !isObject(obj) {
-		return safejs.Undefined(), nil
-	}
-	v, err := jsReflect.Call("get", obj, key)
-	return v, thrownError(err)
-}
-
 // newObject returns {}.
 func newObject() (safejs.Value, error) { return jsObject.New() }
-
-// parseJSON is JSON.parse: the way to build objects whose key order must
-// follow the JSON (Go maps would shuffle it).
-func parseJSON(raw []byte) (safejs.Value, error) {
-	return jsJSON.Call("parse", string(raw))
-}
 
 // jsString is String(v).
 func jsString(v safejs.Value) string {

@@ -4,10 +4,14 @@ package main
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 	"github.com/hack-pad/safejs"
 )
+
+// calls counts the calls under way in Go, for leak tests.
+var calls atomic.Int64
 
 // work is the part of an asynchronous method that runs on its goroutine.
 // It returns the value the Promise resolves with.
@@ -33,6 +37,8 @@ func (pageCall) Err() error { return nil }
 // blocks. A panic in w rejects the Promise instead of killing the Go
 // runtime.
 func settle(w work, resolve, reject safejs.Value) {
+	calls.Add(1)
+	defer calls.Add(-1)
 	defer func() {
 		if r := recover(); r != nil {
 			_, _ = reject.Invoke(errToJS(internalError("", r)))

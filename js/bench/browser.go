@@ -465,7 +465,7 @@ func (e *env) instances(t *table, n int) error {
 	body := `const stats = lib[Symbol.for('gotrue-wasm.stats')];
 		const make = (k) => { for (let i = 0; i < k; i++) new lib().currentUser(); };
 		const snap = async () => { for (let i = 0; i < 3; i++) { stats(true); await new Promise((r) => setTimeout(r, 50)); gc(); await new Promise((r) => setTimeout(r, 100)); }
-			const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, flows: s.flows, goroutines: s.goroutines }; };
+			const s = stats(); return { wasm: s.wasmMemory, heap: performance.memory.usedJSHeapSize, calls: s.calls, goroutines: s.goroutines }; };
 		make(` + fmt.Sprint(n/10) + `);
 		const small = await snap();
 		make(` + fmt.Sprint(n-n/10) + `);
@@ -478,6 +478,6 @@ func (e *env) instances(t *table, n int) error {
 	label := fmt.Sprintf("after %dk new GoTrue() / after %dk (target flat)", n/1000, n/10000)
 	t.add("memory", "wasm linear memory "+label, kb(int(r.Large["wasm"])), kb(int(r.Small["wasm"])), r.Large["wasm"]/r.Small["wasm"])
 	t.add("memory", "JS heap "+label, kb(int(r.Large["heap"])), kb(int(r.Small["heap"])), r.Large["heap"]/r.Small["heap"])
-	t.add("memory", "Go calls under way, goroutines "+label, fmt.Sprintf("%v, %v", r.Large["flows"], r.Large["goroutines"]), fmt.Sprintf("%v, %v", r.Small["flows"], r.Small["goroutines"]), 0)
+	t.add("memory", "Go calls under way, goroutines "+label, fmt.Sprintf("%v, %v", r.Large["calls"], r.Large["goroutines"]), fmt.Sprintf("%v, %v", r.Small["calls"], r.Small["goroutines"]), 0)
 	return nil
 }

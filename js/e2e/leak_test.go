@@ -50,9 +50,9 @@ func TestNoLeakOverCycles(t *testing.T) {
 	assert.Equal(t, before["funcs"], after["funcs"], "live js.Funcs")
 	assert.Equal(t, before["awaits"], after["awaits"], "Promises Go awaits")
 	assert.Equal(t, before["goroutines"], after["goroutines"], "goroutines")
-	assert.Equal(t, before["flows"], after["flows"], "calls under way in Go")
+	assert.Equal(t, before["calls"], after["calls"], "calls under way in Go")
 	report("leaks", fmt.Sprintf("2000 cycles: js.Funcs %v -> %v, awaited Promises %v -> %v, goroutines %v -> %v, calls under way %v -> %v, wasm memory %v -> %v bytes",
-		before["funcs"], after["funcs"], before["awaits"], after["awaits"], before["goroutines"], after["goroutines"], before["flows"], after["flows"], before["wasmMemory"], after["wasmMemory"]))
+		before["funcs"], after["funcs"], before["awaits"], after["awaits"], before["goroutines"], after["goroutines"], before["calls"], after["calls"], before["wasmMemory"], after["wasmMemory"]))
 }
 
 // collectGarbage runs a full garbage collection in the tab's page.
@@ -85,11 +85,11 @@ func TestInstancesReleased(t *testing.T) {
 	first := tb.run(round)
 	tb.collectGarbage()
 	second := tb.run(round)
-	for _, k := range []string{"flows", "awaits", "goroutines", "funcs"} {
+	for _, k := range []string{"calls", "awaits", "goroutines", "funcs"} {
 		assert.Equal(t, before[k], first[k], k)
 		assert.Equal(t, before[k], second[k], k)
 	}
 	assert.Equal(t, first["wasmMemory"], second["wasmMemory"], "Go's memory after the second 10,000 as after the first")
 	report("instances", fmt.Sprintf("2 x (10,000 new GoTrue(), 1,000 settings(), 1,000 new User()): calls under way %v -> %v, goroutines %v -> %v, wasm memory %v -> %v -> %v bytes",
-		before["flows"], second["flows"], before["goroutines"], second["goroutines"], before["wasmMemory"], first["wasmMemory"], second["wasmMemory"]))
+		before["calls"], second["calls"], before["goroutines"], second["goroutines"], before["wasmMemory"], first["wasmMemory"], second["wasmMemory"]))
 }

@@ -1,70 +1,51 @@
-// gotrue-wasm glue: gotrue-js 1.0.1's classes, whose objects are the state.
+// gotrue-wasm glue: gotrue-js 1.0.1's module, whose objects are the state.
 //
-// gotrue-js keeps its state in plain, writable properties and reads them
-// when a method runs; page code edits them (forces a refresh by setting
-// expires_at in the past, restores a token, adds a header), and the next
-// call follows the edit. So here the objects are the state, and Go makes the
-// decisions:
-// - The synchronous half of gotrue-js is written here as gotrue-js writes
-//   it: the constructors, currentUser() and the stored session, the
-//   underscore methods that only move properties, and jwt()'s expiry test.
-//   It must answer before gotrue.wasm runs, and it decides nothing gotrue-js
-//   does not decide in the same expression.
-// - Every request is Go's (gotrue.wasm, over the core in gotrue/): each
-//   Promise-returning method reads the state below when it is called, in
-//   one crossing, and Go writes each change back to the objects as gotrue-js
-//   would, as it makes it (the bridge's mirror).
+// The classes below are gotrue-js 1.0.1's, written as gotrue-js writes
+// them: every method does its steps through `this`, on the objects page
+// code holds. So a call reads what page code last wrote (user.token,
+// api.defaultHeaders, ...), a save writes the object as it is when the save
+// happens, logout clears whatever happened before, and a subclass or a
+// patched prototype takes effect wherever it would in gotrue-js. Methods
+// are async exactly where gotrue-js's are, so what gotrue-js throws at once
+// is thrown at once here too.
 //
-// What a call reads, and when (the live state):
+// Two steps are Go's (gotrue.wasm, over the core in gotrue/, the same code
+// Go programs use):
+// - the HTTP exchange at the end of API.request: the answer is read and
+//   typed there (JSONHTTPError, TextHTTPError, and a SyntaxError that never
+//   quotes a body, D6). The fetch itself is made here, with the options
+//   gotrue-js would give it.
+// - the token refresh of User._refreshToken, with gotrue-wasm's session
+//   rules: another tab's newer session adopted (D5), a failure without an
+//   answer keeping the session (D8), one refresh across tabs under the
+//   page's refresh lock (D9).
+// Go is handed strings and numbers only, and keeps none of them; it answers
+// with an outcome that the code here applies with gotrue-js's own steps.
+// Comments name each deliberate difference from gotrue-js by its D-number
+// (the contract's section 16).
 //
-//   object   property              read by
-//   GoTrue   api                   every GoTrue method (its apiURL, _sameOrigin, defaultHeaders)
-//            audience              settings, signup, login, verify/confirm/recover, acceptInvite,
-//                                  requestPasswordRecovery, _request (X-JWT-AUD); createUser (the User's)
-//            setCookie             _setRememberHeaders: login, confirm, recover, verify, acceptInvite,
-//                                  createUser, currentUser
-//   API      apiURL                every request (apiURL + path); loginExternalUrl, acceptInviteExternalUrl
-//            _sameOrigin           every request (credentials: 'same-origin')
-//            defaultHeaders        every request, with every header page code added
-//   User     token                 jwt (null: no session), tokenDetails, and every user method's request
-//            token.expires_at      jwt and every user method: refresh when it is within 60 s
-//            token.refresh_token   the refresh request, and the key refreshes are shared by
-//            token.access_token    what jwt resolves with, and the Bearer of every user request
-//            api                   every user method's request (as API above)
-//            url, audience, the    the stored session (_details); audience also X-JWT-AUD of user
-//            fields, _fromStorage  requests, _fromStorage currentUser()'s X-Use-Cookie
-//
-// createGoTrue(Go, loader) returns the module's exports. Go starts when a
-// call first needs it, or when the page is idle, whichever comes first
-// (D2): loader.instantiate(importObject) returns a Promise of gotrue.wasm's
-// instance, and the Go program then calls the boot function named in
-// go.argv[1] with its bridge before go.run returns. In a page,
-// loader.prefetch() starts fetching and compiling at once, off the main
-// thread; outside one (Node, Deno) nothing starts before the first call.
+// createGoTrue(Go, loader) returns the module's exports. gotrue.wasm is
+// fetched and compiled when it will be used, and Go started at the first
+// call that needs it, or once the page is idle after the module arrived
+// (D2; see "Loading" below). loader.prefetch(priority) starts the fetch and
+// compile and returns the Promise of the compiled module; loader.instantiate
+// (importObject) returns the Promise of the instance, fetching first if
+// nothing has; Go then calls the boot function named in go.argv[1] with its
+// bridge before go.run returns.
 // eslint-disable-next-line no-unused-vars
 function createGoTrue(Go, loader) {
   'use strict';
   const storageKey = 'gotrue.user';
-  const ExpiryMargin = 60 * 1000;
-  const refreshPromises = new Map(); // `${refresh_token}` -> the Promise of its refresh
+  const ExpiryMargin = 60 * 1e3;
+  const refreshPromises = {};
   let currentUser = null;
-  let B = null; // the Go bridge, once running
-  let failure = null; // why gotrue.wasm could not start
-  let resolveReady;
-  let rejectReady;
-  const ready = new Promise((resolve, reject) => {
-    resolveReady = resolve;
-    rejectReady = reject;
-  });
-  ready.catch(() => {}); // reported through every call instead
-  let started = false;
-
+  const forbiddenUpdateAttributes = { api: 1, token: 1, audience: 1, url: 1 };
+  const forbiddenSaveAttributes = { api: 1 };
   const isBrowser = () => typeof window !== 'undefined';
 
   // store is localStorage, or memory for the rest of the page once
-  // localStorage has failed (blocked, sandboxed, full): D4. Go's session
-  // writes come through it too. Without window there is no storage at all,
-  // as in gotrue-js.
+  // localStorage has failed (blocked, sandboxed, full): D4, where gotrue-js
+  // throws. Without window there is no storage at all, as in gotrue-js.
   const memory = new Map();
   let inMemory = false;
   const store = {
@@ -92,17 +73,26 @@ function createGoTrue(Go, loader) {
   };
 
   let storageListenerActive = false;
-  const ensureStorageListener = () => {
+  function ensureStorageListener() {
     if (!storageListenerActive && isBrowser()) {
       storageListenerActive = true;
       window.addEventListener('storage', (event) => {
         if (event.key === storageKey) currentUser = null;
       });
     }
+  }
+
+  // unanswered holds the errors that mean the server gave no answer that
+  // settles the request: fetch rejected, the refresh timed out, a 5xx, or
+  // gotrue.wasm could not be loaded. Go decides which (gotrue.Unanswered).
+  // Such an error keeps the session where gotrue-js would clear it (D8).
+  const unanswered = new WeakSet();
+  const isObject = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
+  const noAnswer = (error) => {
+    if (isObject(error)) unanswered.add(error);
+    return error;
   };
 
-  // The error classes of gotrue-js 1.0.1, verbatim: own enumerable name,
-  // status, then data or json; message and stack as on any Error.
   class HTTPError extends Error {
     constructor(response) {
       super(response.statusText);
@@ -125,60 +115,39 @@ function createGoTrue(Go, loader) {
     }
   }
 
-  // API is gotrue-js's internal API object.
+  // fetchAnswer is the fetch of API.request, made when it is called (fetch
+  // is looked up then, so a page's wrapper or polyfill is used), and the
+  // answer as the Go exchange reads it.
+  const fetchAnswer = (url, options) => fetch(url, options)
+    .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
+
   class API {
     constructor(apiURL, options) {
       this.apiURL = apiURL || '';
       this._sameOrigin = /^\/(?!\/)/.test(this.apiURL);
       this.defaultHeaders = (options && options.defaultHeaders) || {};
     }
+    headers(headers = {}) {
+      return { ...this.defaultHeaders, 'Content-Type': 'application/json', ...headers };
+    }
+    async request(path, options = {}) {
+      const headers = this.headers(options.headers || {});
+      if (!options.body) delete headers['Content-Type'];
+      const fetchOptions = { ...options, headers };
+      if (this._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
+      const url = this.apiURL + path;
+      return JSON.parse(outcome(await goCall('exchange', () => [fetchAnswer(url, fetchOptions)])));
+    }
   }
 
-  // sameOrigin is D3: X-Nf-Client goes only to the page's own origin (a
-  // self-hosted GoTrue's CORS refuses it cross-origin). Outside a page it
-  // is always sent, as gotrue-js sends it.
-  const sameOrigin = (url) => {
-    if (typeof location === 'undefined' || typeof location.origin !== 'string' || location.origin === 'null') return true;
-    try {
-      return new URL(`${url}`, location.href).origin === location.origin;
-    } catch {
-      return true;
-    }
+  // outcome is the value of a Go outcome, [true, value, ...], or throws its
+  // error, [false, error, unanswered, ...].
+  const outcome = ([ok, value, unanswered]) => {
+    if (ok) return value;
+    throw unanswered ? noAnswer(value) : value;
   };
 
-  // urlBase64Decode is gotrue-js's.
-  const urlBase64Decode = (str) => {
-    let output = str.replace(/-/g, '+').replace(/_/g, '/');
-    switch (output.length % 4) {
-      case 0: break;
-      case 2: output += '=='; break;
-      case 3: output += '='; break;
-      default: throw new Error('Illegal base64url string!');
-    }
-    const binary = typeof atob === 'function' ? atob(output) : Buffer.from(output, 'base64').toString('binary');
-    try {
-      return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.codePointAt(0) ?? 0));
-    } catch {
-      return binary;
-    }
-  };
-
-  // quiet is `${error}` for console output, except where the engine's
-  // message would quote a token or a stored session (JSON.parse's does): D6.
-  const quiet = (error, what) => (error instanceof SyntaxError ? `SyntaxError: ${what} is not valid JSON` : `${error}`);
-
-  // go calls an asynchronous bridge function with the Promise's resolve and
-  // reject and args, once Go runs, starting it if need be; args are read
-  // when the method is called. When Go cannot start, every call rejects
-  // with the one Error that says why.
-  const go = (name, fn, args) => new Promise((resolve, reject) => {
-    const run = () => B[fn](resolve, reject, ...args);
-    if (B) run();
-    else if (failure) reject(failure);
-    else start().then(run, reject);
-  });
-
-  // apiState is what a request reads of an API object, as one string.
+  // apiState is what the refresh reads of an API object, as one string.
   const apiState = (api) => {
     if (api === null || api === undefined) return api.request; // gotrue-js's own TypeError
     const list = [];
@@ -189,156 +158,43 @@ function createGoTrue(Go, loader) {
     return JSON.stringify([`${api.apiURL}`, !!api._sameOrigin, list]);
   };
 
-  // Bad arguments throw, or reject, a TypeError that names the method.
-  const isObject = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
-  const typeName = (v) => (v === null ? 'null' : typeof v);
-  const mustBe = (self, kind, name) => {
-    if (!isObject(self)) {
-      throw new TypeError(`${name}: this is not a ${kind}; call it on a ${kind} or bind it first`);
-    }
-    return self;
-  };
-  // later is a Promise-returning method: what it throws, it rejects with.
-  const later = (fn) => {
-    try {
-      return fn();
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-
-  // client is what a GoTrue method reads of its GoTrue object.
-  const client = (g, name) => {
-    mustBe(g, 'GoTrue', name);
-    return [g, apiState(g.api), g.audience ? `${g.audience}` : '', !!g.setCookie];
-  };
-
-  // details is gotrue-js's _details: what is stored of a user.
-  const details = (u) => {
-    const copy = {};
-    for (const key in u) {
-      if (key in User.prototype || key === 'api') continue;
-      copy[key] = u[key];
-    }
-    return copy;
-  };
-
-  // user is what a User method reads of its User object: its stored form,
-  // Number(token.expires_at), which decides a refresh, and its API.
-  const user = (u, name) => {
-    mustBe(u, 'User', name);
-    const t = u.token;
-    return [u, JSON.stringify(details(u)), t === null || t === undefined ? NaN : t.expires_at - 0, apiState(u.api)];
-  };
-
-  // audienceHeader is how both _request methods start in gotrue-js: the
-  // caller's options get headers, and X-JWT-AUD from options.audience or
-  // the object's audience.
-  const audienceHeader = (options, audience) => {
+  // Both _request methods start as gotrue-js's do: the caller's options
+  // get headers, and X-JWT-AUD from options.audience or self.audience.
+  const audienceHeader = (options, self) => {
     options.headers = options.headers || {};
-    const aud = options.audience || audience;
+    const aud = options.audience || self.audience;
     if (aud) options.headers['X-JWT-AUD'] = aud;
-    return options;
+  };
+  // ...and end alike: a JSONHTTPError gets GoTrue's message.
+  const shaped = (error) => {
+    if (error instanceof JSONHTTPError && error.json) {
+      if (error.json.msg) {
+        error.message = error.json.msg;
+      } else if (error.json.error) {
+        error.message = `${error.json.error}: ${error.json.error_description}`;
+      }
+    }
+    return error;
   };
 
-  const HTTPRegexp = /^http:\/\//;
-
-  class GoTrue {
-    constructor({ APIUrl = '/.netlify/identity', audience = '', setCookie = false, clientName = 'gotrue-js' } = {}) {
-      if (HTTPRegexp.test(APIUrl)) {
-        console.warn('Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.');
-      }
-      if (audience) this.audience = audience;
-      this.setCookie = setCookie;
-      this.api = new API(APIUrl, { defaultHeaders: sameOrigin(APIUrl) ? { 'X-Nf-Client': clientName } : {} });
+  class Admin {
+    constructor(user) { this.user = user; }
+    listUsers(aud) { return this.user._request('/admin/users', { method: 'GET', audience: aud }); }
+    getUser(user) { return this.user._request(`/admin/users/${user.id}`); }
+    updateUser(user, attributes = {}) {
+      return this.user._request(`/admin/users/${user.id}`, { method: 'PUT', body: JSON.stringify(attributes) });
     }
-    _request(path, options = {}) {
-      return later(() => go('_request', 'request', [...client(this, '_request'), path, audienceHeader(options, this.audience)]));
+    createUser(email, password, attributes = {}) {
+      attributes.email = email;
+      attributes.password = password;
+      return this.user._request('/admin/users', { method: 'POST', body: JSON.stringify(attributes) });
     }
-    settings() { return later(() => go('settings', 'settings', client(this, 'settings'))); }
-    signup(email, password, data) { return later(() => go('signup', 'signup', [...client(this, 'signup'), email, password, JSON.stringify(data)])); }
-    login(email, password, remember) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'login');
-        this._setRememberHeaders(remember);
-        return go('login', 'login', [...client(this, 'login'), email, password, !!remember]);
-      });
-    }
-    loginExternalUrl(provider) {
-      mustBe(this, 'GoTrue', 'loginExternalUrl');
-      return `${this.api.apiURL}/authorize?provider=${provider}`;
-    }
-    confirm(token, remember) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'confirm');
-        this._setRememberHeaders(remember);
-        return this.verify('signup', token, remember);
-      });
-    }
-    requestPasswordRecovery(email) {
-      return later(() => go('requestPasswordRecovery', 'requestPasswordRecovery', [...client(this, 'requestPasswordRecovery'), email]));
-    }
-    recover(token, remember) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'recover');
-        this._setRememberHeaders(remember);
-        return this.verify('recovery', token, remember);
-      });
-    }
-    acceptInvite(token, password, remember) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'acceptInvite');
-        this._setRememberHeaders(remember);
-        return go('acceptInvite', 'acceptInvite', [...client(this, 'acceptInvite'), token, password, !!remember]);
-      });
-    }
-    acceptInviteExternalUrl(provider, token) {
-      mustBe(this, 'GoTrue', 'acceptInviteExternalUrl');
-      return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
-    }
-    createUser(tokenResponse, remember = false) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'createUser');
-        this._setRememberHeaders(remember);
-        if (!isObject(tokenResponse)) throw new TypeError(`createUser: tokenResponse must be an object, not ${typeName(tokenResponse)}`);
-        const u = new User(this.api, tokenResponse, this.audience || '');
-        return u.getUserData().then((userData) => {
-          if (remember) userData._saveSession();
-          return userData;
-        });
-      });
-    }
-    currentUser() {
-      mustBe(this, 'GoTrue', 'currentUser');
-      const u = User.recoverSession(this.api);
-      u && this._setRememberHeaders(u._fromStorage);
-      return u;
-    }
-    async validateCurrentSession() {
-      const u = this.currentUser();
-      if (!u) return null;
-      try {
-        return await u.getUserData();
-      } catch {
-        u.clearSession();
-        return null;
-      }
-    }
-    verify(type, token, remember) {
-      return later(() => {
-        mustBe(this, 'GoTrue', 'verify');
-        this._setRememberHeaders(remember);
-        return go('verify', 'verify', [...client(this, 'verify'), type, token, !!remember]);
-      });
-    }
-    _setRememberHeaders(remember) {
-      mustBe(this, 'GoTrue', '_setRememberHeaders');
-      if (this.setCookie) {
-        this.api.defaultHeaders = this.api.defaultHeaders || {};
-        this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
-      }
-    }
+    deleteUser(user) { return this.user._request(`/admin/users/${user.id}`, { method: 'DELETE' }); }
   }
+
+  // quiet is `${error}` for console output, except where the engine's
+  // message would quote a token or a stored session (JSON.parse's does): D6.
+  const quiet = (error, what) => (error instanceof SyntaxError ? `SyntaxError: ${what} is not valid JSON` : `${error}`);
 
   class User {
     constructor(api, tokenResponse, audience) {
@@ -350,7 +206,9 @@ function createGoTrue(Go, loader) {
       currentUser = this;
       ensureStorageListener();
     }
-    static removeSavedSession() { store.remove(storageKey); }
+    static removeSavedSession() {
+      store.remove(storageKey);
+    }
     static recoverSession(apiInstance) {
       ensureStorageListener();
       if (currentUser) return currentUser;
@@ -369,15 +227,12 @@ function createGoTrue(Go, loader) {
       }
       return null;
     }
-    get admin() {
-      mustBe(this, 'User', 'admin');
-      return new Admin(this);
+    get admin() { return new Admin(this); }
+    async update(attributes) {
+      const response = await this._request('/user', { method: 'PUT', body: JSON.stringify(attributes) });
+      return this._saveUserData(response)._refreshSavedSession();
     }
-    update(attributes) { return later(() => go('update', 'update', [...user(this, 'update'), JSON.stringify(attributes)])); }
-    // jwt answers a token that is not within a minute of expiry at once,
-    // and shares one refresh per refresh token, exactly as gotrue-js.
     jwt(forceRefresh) {
-      mustBe(this, 'User', 'jwt');
       const token = this.tokenDetails();
       if (token === null || token === undefined) {
         return Promise.reject(new Error('Gotrue-js: failed getting jwt access token'));
@@ -386,24 +241,38 @@ function createGoTrue(Go, loader) {
       if (forceRefresh || expires_at - ExpiryMargin < Date.now()) return this._refreshToken(refresh_token);
       return Promise.resolve(access_token);
     }
-    logout() { return later(() => go('logout', 'logout', user(this, 'logout'))); }
+    logout() {
+      return this._request('/logout', { method: 'POST' }).then(this.clearSession.bind(this)).catch(this.clearSession.bind(this));
+    }
+    // _refreshToken shares one refresh per refresh token, as gotrue-js's
+    // does; the refresh itself is Go's (refreshed, below). The API is read
+    // when it is called, as gotrue-js reads it to send the request.
     _refreshToken(refresh_token) {
-      const key = `${refresh_token}`;
-      const existing = refreshPromises.get(key);
-      if (existing) return existing;
-      const promise = later(() => go('_refreshToken', 'refresh', [...user(this, '_refreshToken'), key]));
-      refreshPromises.set(key, promise);
-      const done = () => { if (refreshPromises.get(key) === promise) refreshPromises.delete(key); };
-      promise.then(done, done);
+      const existingPromise = refreshPromises[refresh_token];
+      if (existingPromise) return existingPromise;
+      const promise = refreshed(this, refresh_token, apiState(this.api));
+      refreshPromises[refresh_token] = promise;
       return promise;
     }
-    _request(path, options = {}) {
-      return later(() => go('_request', 'userRequest', [...user(this, '_request'), path, audienceHeader(options, this.audience)]));
+    async _request(path, options = {}) {
+      audienceHeader(options, this);
+      try {
+        const token = await this.jwt();
+        return await this.api.request(path, {
+          headers: Object.assign(options.headers, { Authorization: `Bearer ${token}` }),
+          ...options,
+        });
+      } catch (error) {
+        throw shaped(error);
+      }
     }
-    getUserData() { return later(() => go('getUserData', 'getUserData', user(this, 'getUserData'))); }
+    async getUserData() {
+      const response = await this._request('/user');
+      return this._saveUserData(response)._refreshSavedSession();
+    }
     _saveUserData(attributes, fromStorage) {
       for (const key in attributes) {
-        if (key in User.prototype || key === 'api' || key === 'token' || key === 'audience' || key === 'url') continue;
+        if (key in User.prototype || key in forbiddenUpdateAttributes) continue;
         this[key] = attributes[key];
       }
       if (fromStorage) this._fromStorage = true;
@@ -422,164 +291,342 @@ function createGoTrue(Go, loader) {
       if (store.get(storageKey)) this._saveSession();
       return this;
     }
-    get _details() { return details(this); }
+    get _details() {
+      const userCopy = {};
+      for (const key in this) {
+        if (key in User.prototype || key in forbiddenSaveAttributes) continue;
+        userCopy[key] = this[key];
+      }
+      return userCopy;
+    }
     _saveSession() {
       store.set(storageKey, JSON.stringify(this._details));
       return this;
     }
-    tokenDetails() {
-      mustBe(this, 'User', 'tokenDetails');
-      return this.token;
-    }
+    tokenDetails() { return this.token; }
     clearSession() {
-      mustBe(this, 'User', 'clearSession');
       User.removeSavedSession();
       this.token = null;
       currentUser = null;
     }
   }
 
-  // Admin is gotrue-js's: every call is the user's _request.
-  const adminOf = (self, name) => {
-    if (!isObject(self) || !isObject(self.user)) throw new TypeError(`admin.${name}: this is not an Admin; use user.admin`);
-    return self.user;
-  };
-  const idOf = (u, name) => {
-    if (!isObject(u)) throw new TypeError(`admin.${name}: user must be an object with an id, not ${typeName(u)}`);
-    return u.id;
-  };
-  class Admin {
-    constructor(u) { this.user = u; }
-    listUsers(aud) { return later(() => adminOf(this, 'listUsers')._request('/admin/users', { method: 'GET', audience: aud })); }
-    getUser(u) { return later(() => adminOf(this, 'getUser')._request(`/admin/users/${idOf(u, 'getUser')}`)); }
-    updateUser(u, attributes = {}) {
-      return later(() => adminOf(this, 'updateUser')._request(`/admin/users/${idOf(u, 'updateUser')}`, { method: 'PUT', body: JSON.stringify(attributes) }));
+  function urlBase64Decode(str) {
+    let output = str.replace(/-/g, '+').replace(/_/g, '/');
+    switch (output.length % 4) {
+      case 0: break;
+      case 2: output += '=='; break;
+      case 3: output += '='; break;
+      default: throw new Error('Illegal base64url string!');
     }
-    createUser(email, password, attributes = {}) {
-      return later(() => {
-        const u = adminOf(this, 'createUser');
-        if (!isObject(attributes)) throw new TypeError(`admin.createUser: attributes must be an object, not ${typeName(attributes)}`);
-        attributes.email = email;
-        attributes.password = password;
-        return u._request('/admin/users', { method: 'POST', body: JSON.stringify(attributes) });
-      });
+    const binaryString = typeof atob === 'function' ? atob(output) : Buffer.from(output, 'base64').toString('binary');
+    try {
+      return new TextDecoder().decode(Uint8Array.from(binaryString, (char) => char.codePointAt(0) ?? 0));
+    } catch {
+      return binaryString;
     }
-    deleteUser(u) { return later(() => adminOf(this, 'deleteUser')._request(`/admin/users/${idOf(u, 'deleteUser')}`, { method: 'DELETE' })); }
   }
 
-  // token is a token object Go wrote as JSON; JSON has no NaN, so Go says
-  // when expires_at is NaN (a JWT without exp).
-  const token = (json, nanExpiry) => {
-    if (json === null) return null;
-    const t = JSON.parse(json);
-    if (nanExpiry) t.expires_at = NaN;
-    return t;
+  // The refresh tokens this page got from the server itself (a login,
+  // verify or createUser, a refresh): D5 never takes one of them for another
+  // tab's rotation.
+  const obtained = [];
+  const obtain = (tokenResponse) => {
+    try {
+      const rt = tokenResponse.refresh_token;
+      if (typeof rt === 'string' && !obtained.includes(rt)) {
+        obtained.push(rt);
+        if (obtained.length > 32) obtained.shift();
+      }
+    } catch {
+      // not a token object; nothing obtained
+    }
   };
 
-  // What Go needs from this side: the classes and storage, and the writes
-  // of its mirror, each the assignment gotrue-js makes.
+  const toNumber = (v) => {
+    try { return Number(v); } catch { return NaN; }
+  };
+  const stringOrNull = (v) => (typeof v === 'string' ? v : null);
+
+  // storedRefreshToken is the refresh token of the stored session, or null.
+  const storedRefreshToken = () => {
+    try {
+      return stringOrNull(JSON.parse(store.get(storageKey)).token.refresh_token);
+    } catch {
+      return null;
+    }
+  };
+
+  // D9: a refresh runs under an origin-wide Web Lock where the page has
+  // them, so that of several tabs needing one at once, one sends it and the
+  // others adopt what it stored (D5), instead of each rotating the token
+  // and the server's answer to the losers clearing the nf_jwt cookie. A tab
+  // that holds the lock and hangs keeps the others waiting no longer than
+  // gotrue-js's own refresh timeout: they then go on without it.
+  const RefreshTimeout = 30 * 1e3;
+  const lockName = 'gotrue-wasm refresh';
+  const underRefreshLock = (fn) => {
+    const asked = storedRefreshToken();
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks || typeof locks.request !== 'function') return fn(false, asked);
+    let granted = false;
+    const options = typeof AbortSignal === 'function' && AbortSignal.timeout ? { signal: AbortSignal.timeout(RefreshTimeout) } : {};
+    return locks.request(lockName, options, () => {
+      granted = true;
+      return fn(true, asked);
+    }).catch((error) => {
+      if (granted) throw error;
+      return fn(false, asked);
+    });
+  };
+
+  // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
+  // decisions, which are Go's: it sends the refresh (or adopts another
+  // tab's newer session, D5) and says whether a failure ends the session
+  // (not without an answer, D8). What it decides is applied as gotrue-js
+  // applies a refresh: this._processTokenResponse, this._refreshSavedSession
+  // and this.clearSession.
+  const refreshed = (user, refresh_token, api) => underRefreshLock(async (locked, asked) => {
+    let result;
+    try {
+      result = await goCall('refresh', () => {
+        const token = user.token;
+        const expiresAt = token === null || token === undefined ? NaN : toNumber(token.expires_at);
+        return [api, `${refresh_token}`, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained)];
+      });
+    } catch (error) {
+      result = [false, error, true]; // gotrue.wasm did not run: no answer (D8)
+    }
+    const [ok, value, noAnswered, keepStored] = result;
+    delete refreshPromises[refresh_token];
+    if (!ok) {
+      if (noAnswered) throw noAnswer(value);
+      const kept = keepStored ? store.get(storageKey) : null; // another tab's session stays (D5)
+      user.clearSession();
+      if (kept !== null && store.get(storageKey) === null) store.set(storageKey, kept);
+      throw value;
+    }
+    try {
+      const [, , adopted] = result;
+      const response = JSON.parse(value);
+      user._processTokenResponse(response);
+      user._refreshSavedSession();
+      if (!adopted) obtain(response);
+      if (!user.token) throw new Error('Gotrue-js: Token not set after refresh');
+      return user.token.access_token;
+    } catch (error) {
+      user.clearSession();
+      throw error;
+    }
+  });
+
+  const HTTPRegexp = /^http:\/\//;
+
+  // sameOrigin is D3: X-Nf-Client goes only to the page's own origin (a
+  // self-hosted GoTrue's CORS refuses it cross-origin). Outside a page it
+  // is always sent, as gotrue-js sends it.
+  const sameOrigin = (url) => {
+    if (typeof location === 'undefined' || typeof location.origin !== 'string' || location.origin === 'null') return true;
+    try {
+      return new URL(`${url}`, location.href).origin === location.origin;
+    } catch {
+      return true;
+    }
+  };
+
+  class GoTrue {
+    constructor({ APIUrl = '/.netlify/identity', audience = '', setCookie = false, clientName = 'gotrue-js' } = {}) {
+      if (HTTPRegexp.test(APIUrl)) {
+        console.warn('Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.');
+      }
+      if (audience) this.audience = audience;
+      this.setCookie = setCookie;
+      this.api = new API(APIUrl, { defaultHeaders: sameOrigin(APIUrl) ? { 'X-Nf-Client': clientName } : {} });
+    }
+    async _request(path, options = {}) {
+      audienceHeader(options, this);
+      try {
+        return await this.api.request(path, options);
+      } catch (error) {
+        throw shaped(error);
+      }
+    }
+    settings() { return this._request('/settings'); }
+    signup(email, password, data) {
+      return this._request('/signup', { method: 'POST', body: JSON.stringify({ email, password, data }) });
+    }
+    login(email, password, remember) {
+      this._setRememberHeaders(remember);
+      return this._request('/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `grant_type=password&username=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`,
+      }).then((response) => {
+        User.removeSavedSession();
+        return this.createUser(response, remember);
+      });
+    }
+    loginExternalUrl(provider) { return `${this.api.apiURL}/authorize?provider=${provider}`; }
+    confirm(token, remember) {
+      this._setRememberHeaders(remember);
+      return this.verify('signup', token, remember);
+    }
+    requestPasswordRecovery(email) {
+      return this._request('/recover', { method: 'POST', body: JSON.stringify({ email }) });
+    }
+    recover(token, remember) {
+      this._setRememberHeaders(remember);
+      return this.verify('recovery', token, remember);
+    }
+    acceptInvite(token, password, remember) {
+      this._setRememberHeaders(remember);
+      return this._request('/verify', { method: 'POST', body: JSON.stringify({ token, password, type: 'signup' }) })
+        .then((response) => this.createUser(response, remember));
+    }
+    acceptInviteExternalUrl(provider, token) {
+      return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
+    }
+    createUser(tokenResponse, remember = false) {
+      this._setRememberHeaders(remember);
+      const user = new User(this.api, tokenResponse, this.audience || '');
+      obtain(tokenResponse);
+      return user.getUserData().then((userData) => {
+        if (remember) userData._saveSession();
+        return userData;
+      });
+    }
+    currentUser() {
+      const user = User.recoverSession(this.api);
+      user && this._setRememberHeaders(user._fromStorage);
+      return user;
+    }
+    // validateCurrentSession resolves null on any failure, as gotrue-js's;
+    // it clears the session only when the server answered, not offline or
+    // when gotrue.wasm could not load (D8).
+    async validateCurrentSession() {
+      const user = this.currentUser();
+      if (!user) return null;
+      try {
+        return await user.getUserData();
+      } catch (error) {
+        if (!unanswered.has(error)) user.clearSession();
+        return null;
+      }
+    }
+    verify(type, token, remember) {
+      this._setRememberHeaders(remember);
+      return this._request('/verify', { method: 'POST', body: JSON.stringify({ token, type }) })
+        .then((response) => this.createUser(response, remember));
+    }
+    _setRememberHeaders(remember) {
+      if (this.setCookie) {
+        this.api.defaultHeaders = this.api.defaultHeaders || {};
+        this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
+      }
+    }
+  }
+
+  // What Go needs from this side: the HTTP error classes, storage, the
+  // refresh's fetch, and a way to wait for a Promise.
   const glue = {
-    HTTPError, TextHTTPError, JSONHTTPError, store,
-    // started is `new User(g.api, tokenResponse, g.audience || '')` in a
-    // flow of g (login, verify): Go has processed the token.
-    started(g, tokenJSON, nanExpiry) {
-      const u = Object.create(User.prototype);
-      u.token = token(tokenJSON, nanExpiry);
-      u.api = g.api;
-      u.url = g.api.apiURL;
-      u.audience = g.audience || '';
-      currentUser = u;
-      ensureStorageListener();
-      return u;
-    },
-    setToken(u, tokenJSON, nanExpiry) { u.token = token(tokenJSON, nanExpiry); },
-    // assign is _saveUserData for the keys Go has kept.
-    assign(u, fields) {
-      const attributes = JSON.parse(fields);
-      for (const key in attributes) u[key] = attributes[key];
-    },
-    setHeader(g, name, value) {
-      g.api.defaultHeaders = g.api.defaultHeaders || {};
-      g.api.defaultHeaders[name] = value;
-    },
-    clearCurrent() { currentUser = null; },
-    // httpError makes the error gotrue-js rejects with for an HTTP status:
-    // TextHTTPError with the body, or JSONHTTPError with the parsed body and
-    // gotrue-js's message for it.
-    httpError(status, statusText, isJSON, body, message) {
-      const res = { status, statusText };
-      if (!isJSON) return new TextHTTPError(res, body);
-      const e = new JSONHTTPError(res, JSON.parse(body));
-      if (message !== statusText) e.message = message;
-      return e;
-    },
-    // log prints what gotrue-js prints: console.warn(text), and
-    // console.error(new Error(text)).
-    log(level, text) {
-      if (level === 'warn') console.warn(text);
-      else console.error(new Error(text));
+    store,
+    // httpError makes the error gotrue-js's API.request throws for an HTTP
+    // status: TextHTTPError with the body, or JSONHTTPError with it parsed.
+    httpError(status, statusText, isJSON, body) {
+      const response = { status, statusText };
+      return isJSON ? new JSONHTTPError(response, JSON.parse(body)) : new TextHTTPError(response, body);
     },
     // await reports to Go when a Promise it waits for settles.
     await(p, id) {
       p.then((v) => { if (B) B.settled(id, true, v); }, (e) => { if (B) B.settled(id, false, e); });
     },
-    // request is every fetch of the library: Go lays the request out flat
+    // request is the refresh's fetch: Go lays the request out flat
     // (headers as name, value, ...) and gets [status, statusText,
-    // Content-Type, body text]. fetch is looked up at call time, as
-    // gotrue-js does, so a page's wrapper or polyfill is used.
-    async request(url, method, headers, body, credentials) {
+    // Content-Type, body text].
+    request(url, method, headers, body, credentials) {
       const init = { method, headers: {} };
       for (let i = 0; i < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
       if (typeof body === 'string') init.body = body;
       if (credentials) init.credentials = credentials;
-      const res = await fetch(url, init);
-      return [res.status, res.statusText, res.headers.get('Content-Type'), await res.text()];
+      return fetchAnswer(url, init);
     },
   };
 
-  const bootName = `__gotrueBoot${Math.random().toString(36).slice(2)}`;
+  // Loading (D2). gotrue.wasm is fetched when it will be used: at once when
+  // a session is stored (the page will validate or refresh it), otherwise
+  // on the first call that needs Go, or ahead of need when the page asks
+  // (GoTrue.prefetch(), data-prefetch, GoTrue.ready), then after the page's
+  // own content (its load event) and at low priority. Go starts on the
+  // first call that needs it, or when the page is idle after the module has
+  // arrived. A failure to fetch fails the calls waiting on it, and the next
+  // call tries again; a failure to compile (a Content-Security-Policy
+  // without 'wasm-unsafe-eval') is for good. Either way the synchronous
+  // methods keep working, and no session is cleared for it (D8).
+  let B = null; // the Go bridge, once running
+  let starting = null; // the Promise of B while Go is being started
   let memoryOf = null;
-  const failed = (e) => {
-    failure = e instanceof Error ? e : new Error(String(e));
-    delete globalThis[bootName];
-    rejectReady(failure);
-  };
-  // start instantiates gotrue.wasm and runs Go, once; it returns ready.
-  const start = () => {
-    if (started) return ready;
-    started = true;
-    const goInstance = new Go();
+  const bootName = `__gotrueBoot${Math.random().toString(36).slice(2)}`;
+  const mark = (name) => { if (typeof performance !== 'undefined' && performance.mark) performance.mark(name); };
+
+  const run = (goInstance, instance) => {
+    mark('gotrue-wasm:run');
     goInstance.argv = ['gotrue.wasm', bootName];
     globalThis[bootName] = (bridge) => {
-      delete globalThis[bootName];
       B = bridge;
       return glue;
     };
-    Promise.resolve().then(() => loader.instantiate(goInstance.importObject)).then((instance) => {
-      // The marks time Go's start on the main thread, for make bench.
-      if (typeof performance !== 'undefined' && performance.mark) performance.mark('gotrue-wasm:run');
-      memoryOf = instance.exports.mem;
-      goInstance.run(instance).then(() => { B = null; failure = new Error('gotrue-wasm: the Go program exited'); });
-      if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
-      if (typeof performance !== 'undefined' && performance.mark) performance.mark('gotrue-wasm:running');
-      resolveReady();
-    }).catch(failed);
-    return ready;
+    memoryOf = instance.exports.mem;
+    try {
+      goInstance.run(instance).then(() => { B = null; });
+    } finally {
+      delete globalThis[bootName];
+    }
+    if (!B) throw new Error('gotrue-wasm: gotrue.wasm started but did not register its bridge');
+    mark('gotrue-wasm:running');
+    return B;
   };
 
-  // In a page, fetching and compiling start once the document is parsed
-  // and the page's own first scripts have run (spawning the worker takes the
-  // main thread some 10 ms; an ES module entry runs after parsing, so it
-  // waits for the next task), off the main thread, and Go itself once the
-  // page has loaded and is idle, unless a call needs it first.
-  if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-    if (loader.prefetch) {
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => loader.prefetch(), { once: true });
-      else setTimeout(() => loader.prefetch(), 0);
+  // start runs Go, once; it returns the Promise of the bridge.
+  const start = () => {
+    if (B) return Promise.resolve(B);
+    if (!starting) {
+      const goInstance = new Go();
+      starting = Promise.resolve()
+        .then(() => loader.instantiate(goInstance.importObject))
+        .then((instance) => run(goInstance, instance));
+      starting.catch(() => { starting = null; });
     }
-    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => start()) : setTimeout(() => start(), 0));
-    if (document.readyState === 'complete') idle();
-    else window.addEventListener('load', idle, { once: true });
+    return starting;
+  };
+
+  // goCall calls a bridge function once Go runs, starting it if need be,
+  // with the Promise's resolve and reject and the arguments args() gives
+  // then. When Go cannot start, it rejects with the one Error that says why.
+  const goCall = (fn, args) => start().then(
+    (bridge) => new Promise((resolve, reject) => bridge[fn](resolve, reject, ...args())),
+    (error) => { throw noAnswer(error); },
+  );
+
+  // Ahead of need: after the load event, at low priority, then Go when idle.
+  const whenLoaded = (fn) => {
+    if (document.readyState === 'complete') fn();
+    else window.addEventListener('load', fn, { once: true });
+  };
+  const whenIdle = (fn) => whenLoaded(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : setTimeout(fn, 0)));
+  const startWhenIdle = (compiled) => compiled.then(() => whenIdle(() => start().catch(() => {})), () => {});
+  const inPage = typeof window !== 'undefined' && typeof document !== 'undefined' && !!loader.prefetch;
+  let prefetchAsked = false;
+  const prefetch = () => {
+    if (!inPage || prefetchAsked) return;
+    prefetchAsked = true;
+    whenLoaded(() => startWhenIdle(loader.prefetch('low')));
+  };
+  if (inPage) {
+    // With a session stored, the fetch starts in the next task: spawning
+    // the compile worker takes the main thread some 10 ms, which the
+    // entry's own evaluation (and the page's first answer) should not pay.
+    if (store.get(storageKey)) setTimeout(() => startWhenIdle(loader.prefetch('auto')), 0);
+    if (loader.prefetchRequested) prefetch();
   }
 
   GoTrue.default = GoTrue;
@@ -589,16 +636,29 @@ function createGoTrue(Go, loader) {
   GoTrue.HTTPError = HTTPError;
   GoTrue.TextHTTPError = TextHTTPError;
   GoTrue.JSONHTTPError = JSONHTTPError;
-  // ready resolves when Go runs; asking for it starts Go.
-  Object.defineProperty(GoTrue, 'ready', { get: start, enumerable: true });
+  // ready resolves when Go runs; asking for it starts Go (and fetches
+  // gotrue.wasm first, if need be). After a failure, asking again tries
+  // again.
+  Object.defineProperty(GoTrue, 'ready', {
+    get() {
+      const ready = start().then(() => undefined);
+      ready.catch(() => {}); // reported to whoever awaits it
+      return ready;
+    },
+    enumerable: true,
+  });
+  // prefetch asks for gotrue.wasm ahead of need, for a page that knows a
+  // sign-in is coming: it is fetched after the page's load event, at low
+  // priority, and Go started when the page is idle.
+  Object.defineProperty(GoTrue, 'prefetch', { value: prefetch, enumerable: true });
   // Diagnostics for leak tests and benchmarks, under a symbol so no
   // gotrue-js surface changes: calls under way in Go, js.Funcs, goroutines,
   // memory. stats(true) runs Go's collector first.
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
     value: (collect) => {
-      if (!B) return { started };
-      const [flows, goroutines, funcs, awaits] = B.stats(collect);
-      return { flows, goroutines, funcs, awaits, refreshes: refreshPromises.size, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
+      if (!B) return { started: !!starting };
+      const [calls, goroutines, funcs, awaits] = B.stats(collect);
+      return { calls, goroutines, funcs, awaits, refreshes: Object.keys(refreshPromises).length, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
     },
   });
   return GoTrue;
