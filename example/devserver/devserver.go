@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -68,7 +69,9 @@ func init() {
 
 // Dist serves a directory, answering with a precompressed .br or .gz
 // sibling when the client accepts it, and the right Content-Type for .js,
-// .mjs and .wasm (instantiateStreaming needs application/wasm).
+// .mjs and .wasm (instantiateStreaming needs application/wasm). The
+// content-hashed module (gotrue.<hash>.wasm) is sent as immutable, so that
+// a repeat visit does not ask for it again; everything else is revalidated.
 func Dist(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := path.Clean("/" + r.URL.Path)
@@ -77,7 +80,7 @@ func Dist(dir string) http.Handler {
 			w.Header().Set("Content-Type", ct)
 		}
 		w.Header().Set("Vary", "Accept-Encoding")
-		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("Cache-Control", CacheControl(name))
 		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 			if accepts(r, enc.token) {
 				if _, err := os.Stat(file + enc.ext); err == nil {
@@ -89,6 +92,19 @@ func Dist(dir string) http.Handler {
 		}
 		http.ServeFile(w, r, file)
 	})
+}
+
+// hashedModule matches the content-hashed module's name.
+var hashedModule = regexp.MustCompile(`^gotrue\.[0-9a-f]{10}\.wasm$`)
+
+// CacheControl is the Cache-Control a server should send for a file of
+// js/dist: immutable for the content-hashed module, whose name changes
+// with its bytes; no-cache (revalidate) for the rest, whose names do not.
+func CacheControl(name string) string {
+	if hashedModule.MatchString(path.Base(name)) {
+		return "public, max-age=31536000, immutable"
+	}
+	return "no-cache"
 }
 
 // accepts reports whether Accept-Encoding lists token with a non-zero q.

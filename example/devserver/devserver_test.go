@@ -58,3 +58,21 @@ func TestProxy(t *testing.T) {
 	res.Body.Close()
 	assert.Equal(t, 200, res.StatusCode)
 }
+
+// TestCacheControl: the content-hashed module may be kept for good; every
+// other file is revalidated, since its name stays when its bytes change.
+func TestCacheControl(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, want string }{
+		{"/gotrue.0123456789.wasm", "public, max-age=31536000, immutable"},
+		{"/gotrue.abcdef0123.wasm", "public, max-age=31536000, immutable"},
+		{"/gotrue.wasm", "no-cache"},
+		{"/gotrue.js", "no-cache"},
+		{"/gotrue.mjs", "no-cache"},
+		{"/gotrue.0123456789.wasm.br", "no-cache"},
+		{"/gotrue.ABCDEF0123.wasm", "no-cache"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, CacheControl(tt.name), tt.name)
+	}
+}

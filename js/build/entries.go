@@ -16,8 +16,9 @@ import (
 )
 
 // entries maps each output file to its template in js/src: the default
-// script and module, which fetch gotrue.wasm next to them when Go first
-// starts; the inline variants for bundles that cannot ship it; and Node's.
+// script and module, which fetch the content-hashed gotrue.<hash>.wasm next
+// to them when it will be used; the inline variants for bundles that
+// cannot ship it; and Node's, which read gotrue.wasm.
 // The browser entries are minified (minify); Node's keep their lines.
 var entries = map[string]string{
 	"gotrue.js":         "entry.js",
@@ -46,6 +47,7 @@ func writeEntries(out, src string, execJS, wasm []byte) error {
 		return err
 	}
 	parts["/*WASM_GZIP_BASE64*/"] = strconv.Quote(base64.StdEncoding.EncodeToString(gz))
+
 	for name, tmpl := range entries {
 		b, err := os.ReadFile(filepath.Join(src, tmpl))
 		if err != nil {
@@ -55,6 +57,7 @@ func writeEntries(out, src string, execJS, wasm []byte) error {
 		for marker, part := range parts {
 			text = strings.Replace(text, marker, stripComments(part), 1)
 		}
+		text = strings.Replace(text, "__WASM_FILE__", HashedName(wasm), 1)
 		if !strings.Contains(name, ".node.") {
 			if text, err = minify(name, text); err != nil {
 				return err

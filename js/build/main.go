@@ -1,8 +1,9 @@
 //go:build !js
 
-// Command build writes js/dist: gotrue.wasm (with .br and .gz), Go's
-// wasm_exec.js from the same toolchain, and the four entries that wrap
-// js/src/glue.js. Run it from the module root: go run ./js/build. With
+// Command build writes js/dist: gotrue.wasm and its content-hashed copy
+// gotrue.<hash>.wasm, which the browser entries fetch (each with .br and
+// .gz), Go's wasm_exec.js from the same toolchain, and the entries that
+// wrap js/src/glue.js. Run it from the module root: go run ./js/build. With
 // -floor dir it also builds the floor program the benchmark and the size
 // budget measure gotrue.wasm against, with the same flags.
 package main
@@ -43,6 +44,13 @@ func run(out, src, pkg string) error {
 		return err
 	}
 	if err := compress(wasmPath, wasm); err != nil {
+		return err
+	}
+	hashed := filepath.Join(out, HashedName(wasm))
+	if err := os.WriteFile(hashed, wasm, 0o644); err != nil {
+		return err
+	}
+	if err := compress(hashed, wasm); err != nil {
 		return err
 	}
 	execJS, err := wasmExec()

@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
@@ -35,6 +37,14 @@ func buildWasmIn(dir, pkg, out string) error {
 		return fmt.Errorf("go build %s: %w", pkg, err)
 	}
 	return nil
+}
+
+// HashedName is the name of the content-hashed copy of the module: it
+// changes whenever the bytes do, so a server can send it with
+// Cache-Control: immutable and a repeat visit need not ask for it again.
+func HashedName(wasm []byte) string {
+	sum := sha256.Sum256(wasm)
+	return "gotrue." + hex.EncodeToString(sum[:5]) + ".wasm"
 }
 
 // compress writes path.br (brotli 11) and path.gz (gzip 9), so servers

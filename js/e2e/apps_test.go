@@ -68,7 +68,7 @@ func TestOverridesRoute(t *testing.T) {
 func checkOverridesApp(t *testing.T, app string) {
 	t.Helper()
 	viteBuild(t, app)
-	wasm, _ := filepath.Glob(filepath.Join(app, "dist", "assets", "gotrue-*.wasm"))
+	wasm, _ := filepath.Glob(filepath.Join(app, "dist", "assets", "gotrue*.wasm"))
 	assert.Len(t, wasm, 1, "the bundle holds gotrue-wasm: vite emitted gotrue.wasm as an asset")
 
 	r := builtResult(t, filepath.Join(app, "dist"), "app@example.com", "App")
@@ -98,7 +98,7 @@ func TestReactNetlifyIdentity(t *testing.T) {
 	for name, lib := range builds {
 		out := filepath.Join(app, "dist-"+name)
 		viteBuild(t, app, "GOTRUE_JS="+lib, "OUT_DIR="+out)
-		wasm, _ := filepath.Glob(filepath.Join(out, "assets", "gotrue-*.wasm"))
+		wasm, _ := filepath.Glob(filepath.Join(out, "assets", "gotrue*.wasm"))
 		assert.Equal(t, name == "ours", len(wasm) == 1, "%s build: gotrue.wasm emitted only when aliased to gotrue-wasm", name)
 		records[name] = runReactApp(t, out)
 	}

@@ -41,7 +41,8 @@ func init() {
 	// and the page's module that imports it run.
 	pages["globals.html"] = pageFile(`<!doctype html><script>window.before = Object.getOwnPropertyNames(window);</script><script src="/dist/gotrue.js"></script>` +
 		`<script>window.added = Object.getOwnPropertyNames(window).filter((k) => !before.includes(k) && k !== 'before'); window.lib = GoTrue;</script>`)
-	pages["module-worker.html"] = pageFile(`<!doctype html><script>window.workers = 0; const W = window.Worker; window.Worker = function (...a) { window.workers++; return new W(...a); };</script>` +
+	pages["module-worker.html"] = pageFile(`<!doctype html><script>localStorage.setItem('gotrue.user', ` + jsString(storedSession) + `);` +
+		`window.workers = 0; const W = window.Worker; window.Worker = function (...a) { window.workers++; return new W(...a); };</script>` +
 		`<script type="module">import G from '/dist/gotrue.mjs'; window.workersAtImport = window.workers; window.lib = G;</script>`)
 }
 
@@ -52,9 +53,10 @@ func TestClassicScriptAddsOnlyGoTrue(t *testing.T) {
 	assert.Equal(t, `["GoTrue"]`, string(tb.evalRaw(`window.added`)))
 }
 
-// An ES module entry runs after parsing; it leaves spawning its compile
-// worker (some 10 ms of main thread) to a later task, so the page's module
-// that imports it answers first. The worker does come.
+// An ES module entry runs after parsing; with a session stored, it leaves
+// spawning its compile worker (some 10 ms of main thread) to a later task,
+// so the page's module that imports it answers first. The worker does
+// come.
 func TestModuleEntryPrefetchesLater(t *testing.T) {
 	tb := newSite(t).open(t, "/module-worker.html")
 	assert.Equal(t, "0", string(tb.evalRaw(`window.workersAtImport`)))
@@ -91,20 +93,6 @@ func TestD2Loading(t *testing.T) {
 	assert.Equal(t, true, r["same"], "the User made before Go ran is the one it adopted")
 	assert.Equal(t, "early@example.com", r["email"])
 	assert.Equal(t, true, r["started"], "the first call that needs Go starts it, without waiting for idle")
-}
-
-// TestD2IdleStart: a page that never calls a method that needs Go does
-// not start it before it is idle, and does then.
-func TestD2IdleStart(t *testing.T) {
-	s := newSite(t)
-	tb := s.open(t, "/idle.html")
-	r := tb.run(`
-		const stats = GoTrue[Symbol.for('gotrue-wasm.stats')];
-		const wait = async (f) => { for (const t0 = Date.now(); !f() && Date.now() - t0 < 60000; ) await new Promise((r) => setTimeout(r, 20)); return f(); };
-		return { atLoad: window.startedAtLoad, idleCalled: await wait(() => window.idleCalls > 0), started: await wait(() => !!stats().goroutines) };`)
-	assert.Equal(t, false, r["atLoad"], "not started while the page loads")
-	assert.Equal(t, true, r["idleCalled"])
-	assert.Equal(t, true, r["started"], "started once idle")
 }
 
 // TestD2BlockedByCSP: under a Content-Security-Policy without

@@ -30,11 +30,8 @@ var pages = fstest.MapFS{
 	"cold.html": {Data: []byte(`<!doctype html><script src="/dist/gotrue.js"></script>` +
 		`<script>window.lib = window.GoTrue; window.beforeReady = (() => { try { new GoTrue().currentUser(); return 'no throw'; } catch (e) { return e.message; } })();</script>`)},
 	"blank.html": {Data: []byte(`<!doctype html><title>blank</title>`)},
-	// idle-never.html keeps Go from starting when idle; idle.html counts the
-	// idle callbacks the library asks for.
+	// idle-never.html keeps Go from starting when idle.
 	"idle-never.html": {Data: []byte(`<!doctype html><script>window.requestIdleCallback = () => 0;</script><script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue;</script>`)},
-	"idle.html": {Data: []byte(`<!doctype html><script>window.idleCalls = 0; const ric = window.requestIdleCallback; window.requestIdleCallback = (f) => ric(() => { window.idleCalls++; f(); });</script>` +
-		`<script src="/dist/gotrue.js"></script><script>window.lib = window.GoTrue; window.startedAtLoad = !!GoTrue[Symbol.for('gotrue-wasm.stats')]().goroutines;</script>`)},
 	// csp/ is served with Content-Security-Policy: script-src 'self', which
 	// allows no inline script and no WebAssembly.
 	"csp/strict.html": {Data: []byte(`<!doctype html><script src="/csp/before.js"></script><script src="/dist/gotrue.js"></script><script src="/csp/after.js"></script>`)},
@@ -51,18 +48,35 @@ var pages = fstest.MapFS{
 }
 
 // site is one emulator served same-origin, on its own port (so its own
-// localStorage).
+// localStorage). It keeps the requests for a .wasm file, and a test can
+// answer them itself (onWasm).
 type site struct {
 	emu *gotruetest.Server
 	srv *httptest.Server
+
+	mu     sync.Mutex
+	wasm   []wasmRequest
+	onWasm func(w http.ResponseWriter, r *http.Request) bool
+}
+
+// wasmRequest is a request for a .wasm file: its path and when it came.
+type wasmRequest struct {
+	path string
+	at   time.Time
 }
 
 func newSite(t *testing.T, opts ...gotruetest.Option) *site {
 	t.Helper()
 	emu := gotruetest.New(opts...)
 	handler := devserver.New(devserver.Config{Pages: pages, Dist: distDir, Emulator: emu})
+	s := &site{emu: emu}
 	mux := http.NewServeMux()
-	mux.Handle("/", handler)
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") && s.wasmRequest(w, r) {
+			return
+		}
+		handler.ServeHTTP(w, r)
+	}))
 	mux.Handle("/csp/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "script-src 'self'")
 		handler.ServeHTTP(w, r)
@@ -71,9 +85,34 @@ func newSite(t *testing.T, opts ...gotruetest.Option) *site {
 	mux.Handle("/ref/", tools)
 	mux.Handle("/widget/", tools)
 	mux.Handle("/tools/", tools)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return &site{emu: emu, srv: srv}
+	s.srv = httptest.NewServer(mux)
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// wasmRequest notes a request for a .wasm file and reports whether the
+// test's onWasm answered it.
+func (s *site) wasmRequest(w http.ResponseWriter, r *http.Request) bool {
+	s.mu.Lock()
+	s.wasm = append(s.wasm, wasmRequest{path: r.URL.Path, at: time.Now()})
+	hook := s.onWasm
+	s.mu.Unlock()
+	return hook != nil && hook(w, r)
+}
+
+// wasmRequests returns the requests for .wasm files so far.
+func (s *site) wasmRequests() []wasmRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]wasmRequest(nil), s.wasm...)
+}
+
+// answerWasm sets how the site answers requests for .wasm files (nil: as
+// the dev server does).
+func (s *site) answerWasm(hook func(w http.ResponseWriter, r *http.Request) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onWasm = hook
 }
 
 // tab is a page in its own browser context.
