@@ -192,6 +192,27 @@ func identityScenarios() []scenario {
 			await step('refreshSession', async () => typeof await id.refreshSession());
 			await step('refreshSession again', () => id.refreshSession());
 			await step('getUser', () => id.getUser());`},
+		// The same, refreshed while the network is down, then back (D8).
+		{name: "refreshSession offline", setup: func(t *testing.T, s *site) {
+			s.confirmedUser(t, "off@example.com", nil)
+			s.emu.Advance(-3570 * time.Second)
+		}, js: `
+			const t = await grant('off@example.com', 'secret');
+			const claims = JSON.parse(atob(t.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+			localStorage.setItem('gotrue.user', JSON.stringify({ token: { ...t, expires_at: claims.exp * 1000 }, url: location.origin + '/.netlify/identity',
+				audience: '', id: claims.sub, email: claims.email, app_metadata: claims.app_metadata, user_metadata: claims.user_metadata }));
+			document.cookie = 'nf_jwt=' + t.access_token + '; path=/';
+			document.cookie = 'nf_refresh=' + t.refresh_token + '; path=/';
+			await step('stored', () => null);`,
+			beforeReload: func(t *testing.T, s *site) { s.emu.Advance(3570 * time.Second) },
+			reload: `
+			window.__fail = () => true;
+			await step('refreshSession offline', () => id.refreshSession());
+			await step('getUser offline', () => id.getUser());
+			await step('isAuthenticated offline', () => id.isAuthenticated());
+			window.__fail = null;
+			await step('refreshSession back online', async () => typeof await id.refreshSession());
+			await step('getUser back online', () => id.getUser());`},
 		{name: "network failure", setup: withUser("net@example.com"), js: `
 			window.__fail = () => true;
 			await step('getSettings', () => id.getSettings());
@@ -208,6 +229,9 @@ func identityScenarios() []scenario {
 }
 
 func init() {
+	for _, step := range []string{"refreshSession offline", "getUser offline", "isAuthenticated offline", "refreshSession back online", "getUser back online"} {
+		allowed["@netlify/identity refreshSession offline/"+step] = d8Keeps + ": signed in offline, refreshed once back online, where gotrue-js logs out"
+	}
 	allowed["@netlify/identity oauth/handleAuthCallback bad access_token"] = "D5: a failed refresh removes the stored session only if storage still holds the refresh token that failed (here the previous login's stays)"
 }
 

@@ -365,20 +365,46 @@ function createGoTrue(Go, loader) {
   // gotrue-js's own refresh timeout: they then go on without it.
   const RefreshTimeout = 30 * 1e3;
   const lockName = 'gotrue-wasm refresh';
-  const underRefreshLock = (fn) => {
+  const busy = {};
+  const underRefreshLock = (refresh_token, fn) => {
     const asked = storedRefreshToken();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     if (!locks || typeof locks.request !== 'function') return fn(false, asked);
     let granted = false;
-    const options = typeof AbortSignal === 'function' && AbortSignal.timeout ? { signal: AbortSignal.timeout(RefreshTimeout) } : {};
-    return locks.request(lockName, options, () => {
+    const locked = (waited) => {
       granted = true;
-      return fn(true, asked);
-    }).catch((error) => {
-      if (granted) throw error;
-      return fn(false, asked);
-    });
+      return (waited ? storageSettled(`${refresh_token}`) : Promise.resolve()).then(() => fn(true, asked));
+    };
+    const options = typeof AbortSignal === 'function' && AbortSignal.timeout ? { signal: AbortSignal.timeout(RefreshTimeout) } : {};
+    return locks.request(lockName, { ifAvailable: true }, (lock) => (lock ? locked(false) : busy))
+      .then((result) => (result === busy ? locks.request(lockName, options, () => locked(true)) : result))
+      .catch((error) => {
+        if (granted) throw error;
+        return fn(false, asked);
+      });
   };
+
+  // storageSettled waits, after the lock was held by another tab, until
+  // this tab has seen what that tab stored. Each tab reads localStorage
+  // from its own copy, which the browser updates after a write elsewhere,
+  // and the lock can be granted before the update arrives: while storage
+  // still shows the very token this tab is about to send, it waits for the
+  // storage event (at most half a second, when the other tab stored
+  // nothing).
+  const storageSettled = (rt) => new Promise((resolve) => {
+    if (!isBrowser() || storedRefreshToken() !== rt) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      window.removeEventListener('storage', changed);
+      clearTimeout(timer);
+      resolve();
+    };
+    const changed = (event) => { if (event.key === storageKey || event.key === null) done(); };
+    const timer = setTimeout(done, 500);
+    window.addEventListener('storage', changed);
+  });
 
   // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
   // decisions, which are Go's: it sends the refresh (or adopts another
@@ -386,7 +412,7 @@ function createGoTrue(Go, loader) {
   // (not without an answer, D8). What it decides is applied as gotrue-js
   // applies a refresh: this._processTokenResponse, this._refreshSavedSession
   // and this.clearSession.
-  const refreshed = (user, refresh_token, api) => underRefreshLock(async (locked, asked) => {
+  const refreshed = (user, refresh_token, api) => underRefreshLock(refresh_token, async (locked, asked) => {
     let result;
     try {
       result = await goCall('refresh', () => {
