@@ -48,11 +48,12 @@ test-go: chromium tools
 	@cat artifacts/conformance.txt 2>/dev/null || true
 	@cat artifacts/robustness.txt 2>/dev/null || true
 
-## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec), and the core's
-## differential tests against Node's own JSON.parse, atob, Number, String and JSON.stringify
-test-wasm:
+## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec); the core's
+## differential tests against Node's own JSON.parse, atob, Number, String and JSON.stringify;
+## and its pair tests against gotrue-js 1.0.1 itself (the rules Go programs need too)
+test-wasm: tools
 	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
-	$(WASM_ENV) $(GO) test -count=1 -run Differential ./gotrue/
+	$(WASM_ENV) $(GO) test -count=1 -run 'Differential|Pair' ./gotrue/
 
 FUZZTIME ?= 3s
 FUZZ_TARGETS := FuzzTokenClaims FuzzStoredSession FuzzErrorBody FuzzJSONScanner FuzzFormatJSNumber

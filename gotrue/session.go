@@ -2,6 +2,7 @@ package gotrue
 
 import (
 	"errors"
+	"math"
 )
 
 // storedSession is a parsed gotrue.user value, in the format of gotrue-js
@@ -20,8 +21,13 @@ var errNoSession = errors.New("no session in storage")
 // text, which holds tokens (D6).
 func parseStored(raw string) (*storedSession, error) {
 	data, err := ParseObject([]byte(raw))
-	if err != nil {
-		return nil, errors.New("SyntaxError: the stored session is not a JSON object")
+	switch {
+	case err == ErrNotObject && trimJSONSpace(raw) == "null":
+		return nil, errors.New("TypeError: Cannot destructure property 'url' of 'data' as it is null.")
+	case err == ErrNotObject: // 5, [], "s": no url, no token
+		return nil, errNoSession
+	case err != nil:
+		return nil, errors.New("SyntaxError: the stored session is not valid JSON")
 	}
 	s := &storedSession{data: data}
 	urlRaw, _ := data.Get("url")
@@ -30,9 +36,7 @@ func parseStored(raw string) (*storedSession, error) {
 		return nil, errNoSession
 	}
 	s.url = jsString(urlRaw)
-	if s.token, err = ParseObject(tokRaw); err != nil {
-		return nil, errNoSession
-	}
+	s.token, _ = ParseObject(tokRaw) // empty when the token is not an object
 	s.audience, _ = data.Get("audience")
 	s.id, _ = data.String("id")
 	return s, nil
@@ -84,6 +88,9 @@ func (r *Realm) RecoverSession(api *API) *User {
 		api = NewAPI(s.url, nil, r.transport)
 	}
 	u := newUser(r, api, s.token, s.audience)
+	if raw := s.tokenJSON(); raw[0] != '{' {
+		u.replaceToken(&Token{other: raw, ExpiresAt: math.NaN()}) // gotrue-js keeps what was stored, as it is
+	}
 	u.saveUserData(s.data, true)
 	return u
 }
