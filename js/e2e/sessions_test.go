@@ -161,4 +161,3 @@ func TestD9OneRefreshAcrossTabs(t *testing.T) {
 		})
 	}
 }
-
