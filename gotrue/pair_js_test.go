@@ -317,4 +317,3 @@ func clientOptions(src string) Options {
 	}
 	return Options{APIURL: str("APIUrl"), Audience: str("audience"), ClientName: str("clientName"), SetCookie: o.Get("setCookie").Truthy()}
 }
-
