@@ -1,6 +1,6 @@
 package gotrue
 
-// Admin is gotrue-js's user.admin: admin calls made with the user's
+// Admin is the counterpart of gotrue-js's user.admin: admin calls made with the user's
 // token. The server decides who is an admin. Every method returns the
 // server's JSON as is.
 type Admin struct {

@@ -6,7 +6,7 @@ import (
 	"sync"
 )
 
-// API is gotrue-js's API object: the URL every path is appended to, and the
+// API is the counterpart of gotrue-js's API object: the URL every path is appended to, and the
 // default headers of every request. Its state is what page code sees as
 // gotrue.api, so it stays exported through accessors. Safe for concurrent use.
 type API struct {

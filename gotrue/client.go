@@ -27,7 +27,7 @@ type Options struct {
 	Transport Transport
 }
 
-// Client is gotrue-js's GoTrue: the public, unauthenticated operations and
+// Client is the counterpart of gotrue-js's GoTrue: the public, unauthenticated operations and
 // the entry to a User. Clients of one Realm share its current user, storage
 // and refreshes. Safe for concurrent use.
 type Client struct {
@@ -106,7 +106,7 @@ func (c *Client) Audience() string { return c.audience }
 // SetCookie reports whether the client asks for the nf_jwt cookie.
 func (c *Client) SetCookie() bool { return c.setCookie }
 
-// SetRememberHeaders is gotrue-js's _setRememberHeaders: with SetCookie,
+// SetRememberHeaders does what gotrue-js's _setRememberHeaders does: with SetCookie,
 // X-Use-Cookie becomes "1" for a remembered session and "session" otherwise,
 // and is sent with every later request of this API.
 func (c *Client) SetRememberHeaders(remember bool) {
@@ -120,7 +120,7 @@ func (c *Client) SetRememberHeaders(remember bool) {
 	c.api.SetHeader("X-Use-Cookie", v)
 }
 
-// request is gotrue-js's GoTrue._request: X-JWT-AUD when an audience is
+// request does what gotrue-js's GoTrue._request does: X-JWT-AUD when an audience is
 // set, and shaped errors.
 func (c *Client) request(ctx Context, cl call) (RawJSON, error) {
 	res, err := c.api.do(ctx, cl.audience(c.audience))

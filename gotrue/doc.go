@@ -1,9 +1,12 @@
 // Package gotrue is a client for GoTrue, the user API behind Netlify
-// Identity, that behaves exactly as Netlify's gotrue-js 1.0.1.
+// Identity, that behaves as Netlify's gotrue-js 1.0.1 (its tests hold it to
+// gotrue-js itself where the two share a rule: pair_js_test.go).
 //
-// It is the pure-Go core of gotrue-wasm: the browser build wraps it with
-// thin JavaScript bindings, and Go programs can use it directly. It knows
-// nothing of the browser and does not link net/http; requests go through a
+// It is the pure-Go core of gotrue-wasm. Go programs use all of it. The
+// browser build runs gotrue-js's own classes on the page's objects, and uses
+// the core for what those delegate: every HTTP exchange, and the token
+// refresh with gotrue-wasm's session rules (see Bindings). It knows nothing
+// of the browser and does not link net/http; requests go through a
 // Transport (package gotrue/nethttp provides one over net/http), and
 // sessions through a synchronous Storage.
 //
@@ -24,7 +27,8 @@
 //
 // Errors: a non-2xx answer is an *HTTPError carrying the status, the status
 // text and the body; ErrNoSession and the other sentinels work with
-// errors.Is. No error message contains a token.
+// errors.Is; Unanswered tells a failure the server never answered (which
+// keeps a session, D8) from one it did. No error message contains a token.
 //
 // Where gotrue-wasm deliberately differs from gotrue-js (the D-numbers of
 // the project's contract), the documentation says so.

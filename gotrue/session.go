@@ -63,7 +63,7 @@ func (s *storedSession) expiresAt() float64 {
 // expired is Token.expired for the stored token.
 func (s *storedSession) expired(nowMS float64) bool { return s.expiresAt()-ExpiryMargin < nowMS }
 
-// RecoverSession is gotrue-js's User.recoverSession(api): the current user,
+// RecoverSession does what gotrue-js's User.recoverSession(api) does: the current user,
 // or else the session in storage, which then becomes the current user. The
 // recovered user belongs to api (its url is api's URL, not the stored one);
 // a nil api means a new API for the stored URL, without default headers.

@@ -64,7 +64,7 @@ func (t *Token) MarshalJSON() ([]byte, error) {
 // at nowMS (Unix milliseconds): gotrue-js's `expires_at - 60000 < Date.now()`.
 func (t *Token) expired(nowMS float64) bool { return t.ExpiresAt-ExpiryMargin < nowMS }
 
-// newToken is gotrue-js's _processTokenResponse: expires_at becomes the JWT
+// newToken does what gotrue-js's _processTokenResponse does: expires_at becomes the JWT
 // exp claim times 1000, replacing any value the caller gave. When the JWT
 // cannot be read, expires_at stays as given and the error is returned for
 // logging; it never contains the token (D6).
@@ -118,7 +118,7 @@ func jwtExp(raw Object) (float64, error) {
 	return numberValue(exp), nil
 }
 
-// decodeSegment is gotrue-js's urlBase64Decode: base64url to standard
+// decodeSegment does what gotrue-js's urlBase64Decode does: base64url to standard
 // base64, padded (a length of 1 mod 4 is illegal), then atob. The
 // TextDecoder it ends with drops a leading byte order mark.
 func decodeSegment(s string) ([]byte, error) {

@@ -35,7 +35,7 @@ var prototypeKeys = map[string]bool{
 
 var reservedKeys = map[string]bool{"api": true, "token": true, "audience": true, "url": true}
 
-// newUser is gotrue-js's `new User(api, tokenResponse, audience)`: it
+// newUser is the counterpart of gotrue-js's `new User(api, tokenResponse, audience)`: it
 // processes the token and becomes the realm's current user.
 func newUser(r *Realm, api *API, tok Object, audience RawJSON) *User {
 	u := &User{realm: r, api: api, url: api.URL(), audience: audience}
@@ -119,7 +119,7 @@ func (u *User) FromStorage() bool {
 	return ok && truthy(raw)
 }
 
-// saveUserData is gotrue-js's _saveUserData: copy every key of attrs in
+// saveUserData does what gotrue-js's _saveUserData does: copy every key of attrs in
 // order except prototype and reserved names; never delete a key.
 func (u *User) saveUserData(attrs Object, fromStorage bool) {
 	var merged Object
@@ -188,7 +188,7 @@ func (u *User) ClearSession() {
 	u.clearCurrent()
 }
 
-// clearCurrent is gotrue-js's `currentUser = null`.
+// clearCurrent does what gotrue-js's `currentUser = null` does.
 func (u *User) clearCurrent() {
 	u.realm.clearCurrent(nil)
 }

@@ -1,6 +1,6 @@
 package gotrue
 
-// request is gotrue-js's User._request: X-JWT-AUD when an audience is set,
+// request does what gotrue-js's User._request does: X-JWT-AUD when an audience is set,
 // a fresh JWT (which may refresh), the Bearer header, then the call. Any
 // error, a failed refresh included, comes back shaped.
 func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {

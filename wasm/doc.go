@@ -2,18 +2,20 @@
 
 // Command wasm is gotrue.wasm: the browser bindings of gotrue-wasm.
 //
-// It is a shim. The JavaScript glue in js/src/glue.js is gotrue-js's
-// classes, whose objects are the state, and answers their synchronous
-// methods itself. Each method that returns a Promise calls one function of
-// the bridge built here with the state it read from its object (state.go):
-// the function builds the core's values from it (package gotrue), runs the
-// core's flow on a goroutine, and a flow (mirror.go) writes each change the
-// core makes back to the objects, through the glue's own assignments. Go
-// keeps nothing per object. Requests go through fetch, sessions through the
-// glue's store (localStorage, with its memory fallback, D4).
+// It is a shim. js/src/glue.js runs gotrue-js's classes on the page's
+// objects, step by step through this, and calls Go for two steps only,
+// each a function of the bridge built here: exchange, the end of
+// API.request (the answer read and typed by the core), and refresh, the
+// token refresh of User._refreshToken (gotrue.Bindings.Refresh: D5, D8,
+// with D9's lock held by the glue). Each receives strings and numbers the
+// glue read when the step began, keeps none of them, and resolves with an
+// outcome the glue applies. The refresh's own request goes through fetch
+// (fetch.go), and its storage reads through the glue's store (storage.go:
+// localStorage, with its memory fallback, D4).
 //
 // The rules of Go in the browser apply throughout (wasm-notes.md): a
-// callback never blocks, so every Promise-returning method does its work on
-// a goroutine; every entry point recovers panics into a rejection or a
-// throw; every one-shot js.Func is released.
+// callback never blocks, so every Promise-returning function does its work
+// on a goroutine; every entry point recovers panics into a rejection; no
+// call makes a js.Func (Go waits for a Promise through the glue's await and
+// the bridge's settled).
 package main

@@ -1,28 +1,31 @@
+/*! The classes of gotrue-wasm's glue are transcribed from gotrue-js 1.0.1, MIT License, Copyright (c) 2020 Netlify (see NOTICE). */
 // gotrue-wasm glue: gotrue-js 1.0.1's module, whose objects are the state.
 //
-// The classes below are gotrue-js 1.0.1's, written as gotrue-js writes
-// them: every method does its steps through `this`, on the objects page
-// code holds. So a call reads what page code last wrote (user.token,
+// The classes below are transcribed from gotrue-js 1.0.1's lib/index.js:
+// every method does its steps through `this`, on the objects page code
+// holds. So a call reads what page code last wrote (user.token,
 // api.defaultHeaders, ...), a save writes the object as it is when the save
 // happens, logout clears whatever happened before, and a subclass or a
 // patched prototype takes effect wherever it would in gotrue-js. Methods
 // are async exactly where gotrue-js's are, so what gotrue-js throws at once
-// is thrown at once here too.
+// is thrown at once here too. The browser suites hold them to gotrue-js
+// (js/e2e: the conformance suite, @netlify/identity, the hostile suite).
 //
-// Two steps are Go's (gotrue.wasm, over the core in gotrue/, the same code
-// Go programs use):
+// Where they differ, on purpose, the comment names the difference by its
+// D-number (the contract's section 16): storage falls back to memory (D4);
+// X-Nf-Client goes only to the page's own origin (D3); console output
+// never quotes a token (D6); and two steps are Go's (gotrue.wasm, over the
+// core in gotrue/, the same code Go programs use):
 // - the HTTP exchange at the end of API.request: the answer is read and
 //   typed there (JSONHTTPError, TextHTTPError, and a SyntaxError that never
 //   quotes a body, D6). The fetch itself is made here, with the options
 //   gotrue-js would give it.
 // - the token refresh of User._refreshToken, with gotrue-wasm's session
 //   rules: another tab's newer session adopted (D5), a failure without an
-//   answer keeping the session (D8), one refresh across tabs under the
-//   page's refresh lock (D9).
+//   answer keeping the session (D8, which validateCurrentSession follows
+//   too), one refresh across tabs under the page's refresh lock (D9).
 // Go is handed strings and numbers only, and keeps none of them; it answers
 // with an outcome that the code here applies with gotrue-js's own steps.
-// Comments name each deliberate difference from gotrue-js by its D-number
-// (the contract's section 16).
 //
 // createGoTrue(Go, loader) returns the module's exports. gotrue.wasm is
 // fetched and compiled when it will be used, and Go started at the first
