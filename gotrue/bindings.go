@@ -17,30 +17,6 @@ var Bindings bindings
 
 type bindings struct{}
 
-// NewAPI is an API object's state as a call found it, in JSON:
-// [apiURL, _sameOrigin, [name, value, ...]] (its default headers, as page
-// code may have changed them).
-func (bindings) NewAPI(state []byte, t Transport) (*API, error) {
-	parts, ok := splitArray(state)
-	if !ok || len(parts) != 3 {
-		return nil, ErrBadState
-	}
-	url, _ := unquote(parts[0])
-	list, ok := splitArray(parts[2])
-	if !ok {
-		return nil, ErrBadState
-	}
-	var headers Header
-	for i := 0; i+1 < len(list); i += 2 {
-		name, _ := unquote(list[i])
-		value, _ := unquote(list[i+1])
-		headers.Set(name, value)
-	}
-	a := NewAPI(url, headers, t)
-	a.sameOrigin = string(parts[1]) == "true"
-	return a, nil
-}
-
 // ErrBadState is returned when a binding hands the core state it cannot
 // read: a bug of the binding, not of page code.
 var ErrBadState = errors.New("gotrue: bindings: malformed object state")
@@ -86,12 +62,15 @@ type RefreshResult struct {
 	KeepStored bool
 }
 
-// Refresh is the token refresh of a User object whose state is s, sent
-// through api, in realm r (whose storage is the page's): gotrue-wasm's
-// refresh policy (see User.JWT), decided here and applied by the caller.
-func (bindings) Refresh(ctx Context, r *Realm, api *API, s RefreshState) RefreshResult {
+// Refresh is the token refresh of a User object whose state is s, in
+// realm r (whose storage is the page's): gotrue-wasm's refresh policy (see
+// User.JWT), decided here and applied by the caller. Its request goes to
+// t, with the body the policy decided; the binding sends it as the page's
+// API object would (its URL, headers and credentials), so the rest of the
+// Request it is given is a placeholder.
+func (bindings) Refresh(ctx Context, r *Realm, t Transport, s RefreshState) RefreshResult {
 	own := s.Obtained
-	g := r.grant(ctx, api, grantState{
+	g := r.grant(ctx, NewAPI("", nil, t), grantState{
 		refreshToken: s.RefreshToken, userID: s.UserID, expiresAt: s.ExpiresAt,
 		force:  !(s.ExpiresAt-ExpiryMargin < r.nowMS()),
 		locked: s.Locked, asked: s.Asked,

@@ -92,26 +92,30 @@ func TestStorage(t *testing.T) {
 	assert.Equal(t, "mem", v)
 }
 
-func TestFetchTransport(t *testing.T) {
-	jsEval(`globalThis.fetch = async (url, init) => {
-		globalThis.lastFetch = { url, init };
-		if (url.endsWith('/fail')) throw new TypeError('Failed to fetch');
-		return new Response('{"ok":true}', { status: 201, statusText: 'Created', headers: { 'Content-Type': 'application/json' } });
-	}; return null;`)
-	ctx := context.Background()
-	res, err := fetchTransport{}.Do(ctx, &gotrue.Request{Method: "POST", URL: "http://x/ok", Header: gotrue.Header{{Name: "X-A", Value: "1"}}, Body: []byte("b"), Credentials: "same-origin"})
+// TestRefreshThroughTheGlue: jwt(true) on a User runs the glue's
+// _refreshToken, whose request Go's refresh has the glue send (with the
+// body Go decided, to the page's API), and whose outcome the glue applies.
+func TestRefreshThroughTheGlue(t *testing.T) {
+	jsEval(`globalThis.sent = [];
+		globalThis.fetch = async (url, init) => {
+			sent.push({ url, method: init.method, body: init.body, type: init.headers['Content-Type'], client: init.headers['X-Nf-Client'] });
+			return new Response('{"access_token":"a.eyJleHAiOjQxMDI0NDQ4MDB9.c","token_type":"bearer","expires_in":3600,"refresh_token":"r2"}',
+				{ status: 200, headers: { 'Content-Type': 'application/json' } });
+		}; return null;`)
+	p := jsEval(`const auth = new lib({ APIUrl: 'https://id.example/x' });
+		globalThis.u = new lib.User(auth.api, { access_token: 'a.eyJleHAiOjF9.c', refresh_token: 'r1' }, '');
+		return u.jwt(true);`)
+	v, err := await(p)
 	require.NoError(t, err)
-	assert.Equal(t, 201, res.Status)
-	assert.Equal(t, "Created", res.StatusText)
-	assert.Equal(t, "application/json", res.Header.Get("content-type"))
-	assert.Equal(t, `{"ok":true}`, string(res.Body))
-	last := jsEval(`return JSON.stringify({ m: lastFetch.init.method, h: lastFetch.init.headers, b: lastFetch.init.body, c: lastFetch.init.credentials });`)
-	assert.Equal(t, `{"m":"POST","h":{"X-A":"1"},"b":"b","c":"same-origin"}`, jsString(last))
+	assert.Equal(t, "a.eyJleHAiOjQxMDI0NDQ4MDB9.c", jsString(v))
+	got := jsString(jsEval(`return JSON.stringify({ sent, rt: u.token.refresh_token, exp: u.token.expires_at });`))
+	assert.Equal(t, `{"sent":[{"url":"https://id.example/x/token","method":"POST","body":"grant_type=refresh_token&refresh_token=r1",`+
+		`"type":"application/x-www-form-urlencoded","client":"gotrue-js"}],"rt":"r2","exp":4102444800000}`, got, "outside a page, X-Nf-Client is sent (D3)")
 
-	_, err = fetchTransport{}.Do(ctx, &gotrue.Request{Method: "GET", URL: "http://x/fail"})
-	v, ok := thrownValue(err)
-	require.True(t, ok)
-	assert.Equal(t, "TypeError", prop(t, v, "name"))
+	_, err = refreshSend{id: -1}.Do(context.Background(), &gotrue.Request{Body: []byte("x")})
+	thrown, ok := thrownValue(err)
+	require.True(t, ok, "the glue's rejection comes back as itself")
+	assert.Equal(t, "gotrue-wasm: internal error: no refresh -1", prop(t, thrown, "message"))
 }
 
 // asyncBridgeCall calls an asynchronous bridge function as the glue's

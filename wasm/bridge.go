@@ -67,7 +67,7 @@ func boot(bootName string) error {
 	if bootName == "" || err != nil || typeOf(bootFn) != safejs.TypeFunction {
 		return errors.New("no boot function: load gotrue.wasm through the gotrue-wasm loader")
 	}
-	realm = gotrue.NewRealm(gotrue.WithStorage(jsStorage{}), gotrue.WithRealmTransport(fetchTransport{}), gotrue.WithClock(time.Now))
+	realm = gotrue.NewRealm(gotrue.WithStorage(jsStorage{}), gotrue.WithClock(time.Now))
 	bridge, err := newObject()
 	if err != nil {
 		return err

@@ -7,28 +7,20 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// fetchTransport sends the core's requests with the browser's fetch,
-// through the glue's request function: one crossing out with the request
-// laid flat, one Promise back with [status, statusText, Content-Type,
-// body text]. Errors that fetch rejects with (TypeError: Failed to fetch)
-// come back as the same JavaScript value, which reaches page code
-// unchanged.
-type fetchTransport struct{}
+// refreshSend is the Transport of one token refresh: the glue sends the
+// request of refresh id as gotrue-js's API.request sends it (the page's API
+// object gives the URL, the headers and the credentials) with the body the
+// core decided, and hands back the Promise of [status, statusText,
+// Content-Type, body text]. The rest of the core's request is not used.
+// Errors that fetch rejects with (TypeError: Failed to fetch) come back as
+// the same JavaScript value, which reaches page code unchanged.
+type refreshSend struct{ id int }
 
-// Do sends req and reads the body as text. Of the response headers only
-// Content-Type is read: it is all the client uses. ctx is not watched: a
-// call from page code cannot be cancelled (gotrue-js has no way to), so
-// its Context never ends.
-func (fetchTransport) Do(_ gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
-	headers := make([]any, 0, 2*len(req.Header))
-	for _, h := range req.Header {
-		headers = append(headers, h.Name, h.Value)
-	}
-	var body any
-	if req.Body != nil {
-		body = string(req.Body)
-	}
-	p, err := glue.request.Invoke(req.URL, req.Method, headers, body, req.Credentials)
+// Do sends req's body and reads the answer. ctx is not watched: a call from
+// page code cannot be cancelled (gotrue-js has no way to), so its Context
+// never ends.
+func (t refreshSend) Do(_ gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
+	p, err := glue.send.Invoke(t.id, string(req.Body))
 	if err != nil {
 		return nil, thrownError(err)
 	}

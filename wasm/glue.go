@@ -9,17 +9,17 @@ import (
 )
 
 // glueRefs are the functions js/src/glue.js hands the bridge: the refresh's
-// fetch, the HTTP error classes, awaiting a Promise, and the session
+// request, the HTTP error classes, awaiting a Promise, and the session
 // storage.
 type glueRefs struct {
-	httpError, request, await, store safejs.Value
+	httpError, send, await, store safejs.Value
 }
 
 var glue glueRefs
 
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
-		{"httpError", &glue.httpError}, {"request", &glue.request}, {"await", &glue.await},
+		{"httpError", &glue.httpError}, {"send", &glue.send}, {"await", &glue.await},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

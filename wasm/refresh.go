@@ -8,17 +8,17 @@ import (
 )
 
 // refresh is the token refresh of User._refreshToken (see exchange.go for
-// the outcomes): args are the user's API state (JSON: [apiURL, _sameOrigin,
-// [name, value, ...]]), the refresh token as gotrue-js sends it, the user's
-// id, Number(token.expires_at), whether the glue holds the origin-wide
-// refresh lock (D9), the stored refresh token when the refresh was asked
-// for (null: none), and the refresh tokens this page obtained (JSON list).
-// It resolves with [true, JSON of the token object to process, adopted] or
+// the outcomes): args are the refresh's id (the glue sends its request:
+// refreshSend), the refresh token as gotrue-js sends it, the user's id,
+// Number(token.expires_at), whether the glue holds the origin-wide refresh
+// lock (D9), the stored refresh token when the refresh was asked for
+// (null: none), and the refresh tokens this page obtained (JSON list). It
+// resolves with [true, JSON of the token object to process, adopted] or
 // [false, error, unanswered, keepStored]; the glue applies it.
 func refresh(args []safejs.Value) (work, error) {
-	api, err := gotrue.Bindings.NewAPI([]byte(jsString(arg(args, 0))), fetchTransport{})
+	id, err := arg(args, 0).Int()
 	if err != nil {
-		return nil, err
+		return nil, gotrue.ErrBadState
 	}
 	expiresAt, err := arg(args, 3).Float()
 	if err != nil {
@@ -35,7 +35,7 @@ func refresh(args []safejs.Value) (work, error) {
 		return nil, gotrue.ErrBadState
 	}
 	return func(ctx gotrue.Context) (any, error) {
-		res := gotrue.Bindings.Refresh(ctx, realm, api, s)
+		res := gotrue.Bindings.Refresh(ctx, realm, refreshSend{id: id}, s)
 		if res.Err != nil {
 			return failed(res.Err, res.KeepStored), nil
 		}

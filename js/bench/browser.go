@@ -49,6 +49,7 @@ var pages = fstest.MapFS{
 type env struct {
 	emu    *gotruetest.Server
 	srv    *httptest.Server
+	refDir string // gotrue-js's files, as served
 	ctx    context.Context
 	cancel func()
 }
@@ -63,6 +64,10 @@ func (b *built) browser(tmp string) (*env, error) {
 	refDir := filepath.Join(tmp, "ref")
 	for name, file := range map[string]string{"gotrue.js": b.ref, "index.js": b.refModule} {
 		if err := copyFile(file, filepath.Join(refDir, name)); err != nil {
+			return nil, err
+		}
+		// brotli too, as a CDN sends it and as js/dist's entries are sent
+		if err := brotliCopy(file, filepath.Join(refDir, name+".br")); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +89,7 @@ func (b *built) browser(tmp string) (*env, error) {
 		srv.Close()
 		return nil, fmt.Errorf("starting %s: %w", chromium, err)
 	}
-	return &env{emu: emu, srv: srv, ctx: ctx, cancel: func() { cancel(); cancelAlloc(); srv.Close() }}, nil
+	return &env{emu: emu, srv: srv, ctx: ctx, refDir: refDir, cancel: func() { cancel(); cancelAlloc(); srv.Close() }}, nil
 }
 
 func (e *env) close() { e.cancel() }
@@ -171,7 +176,7 @@ func (e *env) visit(path string, repeat bool, before func(context.Context) error
 		}
 		err := evalJSON(ctx, `await new Promise((r) => { const p = () => window.readyAt !== undefined ? r() : setTimeout(p, 5); p(); });
 			const first = window.firstCall ? await window.firstCall : 0;
-			if (window.lib && window.lib[Symbol.for('gotrue-wasm.stats')]) { // wait for Go's start when idle
+			if (window.lib && window.lib[Symbol.for('gotrue-wasm.stats')] && localStorage.getItem('gotrue.user')) { // with a session stored, wait for Go's start
 				for (const t0 = Date.now(); !performance.getEntriesByName('gotrue-wasm:running').length && Date.now() - t0 < 10000; ) await new Promise((r) => setTimeout(r, 20));
 			}
 			await new Promise((r) => setTimeout(r, 300));
@@ -283,12 +288,12 @@ func (e *env) startup(t *table, loads int) error {
 		k    int
 	}{{"script tag", 0}, {"ES module", 1}, {"inline script", 2}} {
 		long := med(c.k, func(l load) float64 { return longBefore(l, 0) })
-		t.add("start-up", "long tasks over 50 ms at load, Go's start aside, "+c.what+" (target 0)", ms(long), ms(refLong)+" gotrue-js", 0)
-		t.add("start-up", "  Go's own start (instantiate, go.run) when idle, "+c.what, ms(med(c.k, goStart)), "-", 0)
+		t.add("start-up", "long tasks over 50 ms at load, "+c.what+" (target 0)", ms(long), ms(refLong)+" gotrue-js", 0)
 	}
 	first, floor := med(9, func(l load) float64 { return l.First }), med(10, ready)
 	t.add("start-up", "first getUserData() called at load resolved (target <= 1.2x)", ms(first), ms(floor)+" floor ready", first/floor)
 	t.add("start-up", "  long tasks over 50 ms before it, Go's start aside", ms(med(9, func(l load) float64 { return longBefore(l, l.First) })), "0 ms", 0)
+	t.add("start-up", "  Go's own start (instantiate, go.run)", ms(med(9, goStart)), "-", 0)
 	t.add("start-up", "  floor + safejs (given), ready", ms(med(11, ready)), ms(floor)+" floor ready", med(11, ready)/floor)
 	return nil
 }

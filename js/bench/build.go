@@ -84,6 +84,23 @@ func moduleRoot() (string, error) {
 	return filepath.Dir(strings.TrimSpace(string(out))), nil
 }
 
+// brotliCopy writes file compressed with brotli -q 11 to to.
+func brotliCopy(file, to string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var r bytes.Buffer
+	bw := brotli.NewWriterLevel(&r, brotli.BestCompression)
+	if _, err := bw.Write(data); err != nil {
+		return err
+	}
+	if err := bw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(to, r.Bytes(), 0o644)
+}
+
 // compressed returns the raw, gzip -9 and brotli -q 11 sizes.
 func compressed(data []byte) (raw, gz, br int) {
 	var g bytes.Buffer

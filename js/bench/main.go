@@ -22,15 +22,16 @@ func main() {
 	loads := flag.Int("loads", 31, "page loads per start-up measurement (single loads spread 20-130 ms here)")
 	cycles := flag.Int("cycles", 10000, "login/jwt/logout cycles for the memory rows")
 	out := flag.String("out", "artifacts/bench.txt", "where to write the table as well")
-	only := flag.String("only", "", "run only this area of the browser rows (start-up, calls, network, storm, memory)")
+	only := flag.String("only", "", "run only this area of the browser rows (start-up, calls, network, shaped, storm, memory)")
+	rounds := flag.Int("rounds", 5, "loads per page of the shaped-link rows (medians)")
 	flag.Parse()
-	if err := run(*loads, *cycles, *out, *only); err != nil {
+	if err := run(*loads, *cycles, *rounds, *out, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(loads, cycles int, out, only string) error {
+func run(loads, cycles, rounds int, out, only string) error {
 	start := time.Now()
 	tmp, err := os.MkdirTemp("", "gotrue-bench-")
 	if err != nil {
@@ -58,6 +59,7 @@ func run(loads, cycles int, out, only string) error {
 		{"start-up", func(t *table) error { return env.startup(t, loads) }},
 		{"calls", env.syncCalls},
 		{"network", env.network},
+		{"shaped", func(t *table) error { return env.realNetwork(t, b, rounds) }},
 		{"storm", env.storm},
 		{"memory", func(t *table) error { return env.memory(t, cycles) }},
 		{"memory", func(t *table) error { return env.instances(t, 10*cycles) }},

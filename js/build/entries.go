@@ -66,6 +66,13 @@ func writeEntries(out, src string, execJS, wasm []byte) error {
 		if err := os.WriteFile(filepath.Join(out, name), []byte(text), 0o644); err != nil {
 			return err
 		}
+		// The browser entries precompressed too, for servers that send
+		// files so (the inline ones hold the module gzipped already).
+		if !strings.Contains(name, ".node.") && !strings.Contains(name, ".inline.") {
+			if err := compress(filepath.Join(out, name), []byte(text)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -1,9 +1,9 @@
 //go:build !js
 
 // Command build writes js/dist: gotrue.wasm and its content-hashed copy
-// gotrue.<hash>.wasm, which the browser entries fetch (each with .br and
-// .gz), Go's wasm_exec.js from the same toolchain, and the entries that
-// wrap js/src/glue.js. Run it from the module root: go run ./js/build. With
+// gotrue.<hash>.wasm, which the browser entries fetch, Go's wasm_exec.js
+// from the same toolchain, and the entries that wrap js/src/glue.js; the
+// module and the browser entries also precompressed (.br, .gz). Run it from the module root: go run ./js/build. With
 // -floor dir it also builds the floor program the benchmark and the size
 // budget measure gotrue.wasm against, with the same flags.
 package main

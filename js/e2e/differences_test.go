@@ -36,14 +36,9 @@ func TestD1GlobalConstructor(t *testing.T) {
 }
 
 func init() {
-	// globals.html lists the window properties the classic script adds;
-	// module-worker.html counts the workers made while the module entry
-	// and the page's module that imports it run.
+	// globals.html lists the window properties the classic script adds.
 	pages["globals.html"] = pageFile(`<!doctype html><script>window.before = Object.getOwnPropertyNames(window);</script><script src="/dist/gotrue.js"></script>` +
 		`<script>window.added = Object.getOwnPropertyNames(window).filter((k) => !before.includes(k) && k !== 'before'); window.lib = GoTrue;</script>`)
-	pages["module-worker.html"] = pageFile(`<!doctype html><script>localStorage.setItem('gotrue.user', ` + jsString(storedSession) + `);` +
-		`window.workers = 0; const W = window.Worker; window.Worker = function (...a) { window.workers++; return new W(...a); };</script>` +
-		`<script type="module">import G from '/dist/gotrue.mjs'; window.workersAtImport = window.workers; window.lib = G;</script>`)
 }
 
 // The classic script adds GoTrue to the page and nothing else: not
@@ -51,16 +46,6 @@ func init() {
 func TestClassicScriptAddsOnlyGoTrue(t *testing.T) {
 	tb := newSite(t).open(t, "/globals.html")
 	assert.Equal(t, `["GoTrue"]`, string(tb.evalRaw(`window.added`)))
-}
-
-// An ES module entry runs after parsing; with a session stored, it leaves
-// spawning its compile worker (some 10 ms of main thread) to a later task,
-// so the page's module that imports it answers first. The worker does
-// come.
-func TestModuleEntryPrefetchesLater(t *testing.T) {
-	tb := newSite(t).open(t, "/module-worker.html")
-	assert.Equal(t, "0", string(tb.evalRaw(`window.workersAtImport`)))
-	assert.Equal(t, "1", string(tb.evalRaw(`new Promise((r) => { const t0 = Date.now(); const p = () => window.workers || Date.now() - t0 > 10000 ? r(window.workers) : setTimeout(p, 10); p(); })`)))
 }
 
 // D2: the synchronous methods answer right after the script, before

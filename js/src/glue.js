@@ -118,11 +118,22 @@ function createGoTrue(Go, loader) {
     }
   }
 
-  // fetchAnswer is the fetch of API.request, made when it is called (fetch
-  // is looked up then, so a page's wrapper or polyfill is used), and the
-  // answer as the Go exchange reads it.
-  const fetchAnswer = (url, options) => fetch(url, options)
-    .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
+  // apiAnswer is the fetch of gotrue-js's API.request for api: the headers
+  // from api.headers(), Content-Type only with a body, credentials for an
+  // API on the page's own origin. It is made at once, whether or not Go
+  // runs yet (fetch is looked up then, so a page's wrapper or polyfill is
+  // used), and resolves with the answer as Go reads it: [status,
+  // statusText, Content-Type, body text].
+  const apiAnswer = (api, path, options) => {
+    const headers = api.headers(options.headers || {});
+    if (!options.body) delete headers['Content-Type'];
+    const fetchOptions = { ...options, headers };
+    if (api._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
+    const answer = fetch(api.apiURL + path, fetchOptions)
+      .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
+    answer.catch(() => {}); // Go reports it, if it runs
+    return answer;
+  };
 
   class API {
     constructor(apiURL, options) {
@@ -133,13 +144,11 @@ function createGoTrue(Go, loader) {
     headers(headers = {}) {
       return { ...this.defaultHeaders, 'Content-Type': 'application/json', ...headers };
     }
+    // request sends at once and has Go read the answer: while gotrue.wasm
+    // still loads, the request is already on its way.
     async request(path, options = {}) {
-      const headers = this.headers(options.headers || {});
-      if (!options.body) delete headers['Content-Type'];
-      const fetchOptions = { ...options, headers };
-      if (this._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
-      const url = this.apiURL + path;
-      return JSON.parse(outcome(await goCall('exchange', () => [fetchAnswer(url, fetchOptions)])));
+      const answer = apiAnswer(this, path, options);
+      return JSON.parse(outcome(await goCall('exchange', () => [answer])));
     }
   }
 
@@ -148,17 +157,6 @@ function createGoTrue(Go, loader) {
   const outcome = ([ok, value, unanswered]) => {
     if (ok) return value;
     throw unanswered ? noAnswer(value) : value;
-  };
-
-  // apiState is what the refresh reads of an API object, as one string.
-  const apiState = (api) => {
-    if (api === null || api === undefined) return api.request; // gotrue-js's own TypeError
-    const list = [];
-    const headers = api.defaultHeaders;
-    if (headers !== null && headers !== undefined) {
-      for (const [name, value] of Object.entries(Object(headers))) list.push(name, `${value}`);
-    }
-    return JSON.stringify([`${api.apiURL}`, !!api._sameOrigin, list]);
   };
 
   // Both _request methods start as gotrue-js's do: the caller's options
@@ -248,12 +246,15 @@ function createGoTrue(Go, loader) {
       return this._request('/logout', { method: 'POST' }).then(this.clearSession.bind(this)).catch(this.clearSession.bind(this));
     }
     // _refreshToken shares one refresh per refresh token, as gotrue-js's
-    // does; the refresh itself is Go's (refreshed, below). The API is read
-    // when it is called, as gotrue-js reads it to send the request.
+    // does; the refresh's decisions are Go's (refreshed, below). Its request
+    // goes to this.api, as gotrue-js's goes to this.api.request.
     _refreshToken(refresh_token) {
       const existingPromise = refreshPromises[refresh_token];
       if (existingPromise) return existingPromise;
-      const promise = refreshed(this, refresh_token, apiState(this.api));
+      const api = this.api;
+      if (typeof this.api.request !== 'function') this.api.request(); // gotrue-js's own TypeError, at once
+      const send = (body) => apiAnswer(api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+      const promise = refreshed(this, refresh_token, send);
       refreshPromises[refresh_token] = promise;
       return promise;
     }
@@ -409,22 +410,40 @@ function createGoTrue(Go, loader) {
     window.addEventListener('storage', changed);
   });
 
+  // The refreshes under way, by id: the function that sends each one's
+  // request with the body Go gives it (Go holds the id, not the function,
+  // which holds the page's API object).
+  const refreshes = new Map();
+  let refreshIds = 0;
+
   // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
   // decisions, which are Go's: it sends the refresh (or adopts another
   // tab's newer session, D5) and says whether a failure ends the session
   // (not without an answer, D8). What it decides is applied as gotrue-js
   // applies a refresh: this._processTokenResponse, this._refreshSavedSession
   // and this.clearSession.
-  const refreshed = (user, refresh_token, api) => underRefreshLock(refresh_token, async (locked, asked) => {
+  //
+  // While gotrue.wasm still loads, a refresh of the very token storage
+  // holds is sent at once: no other tab has rotated it, so D5 has nothing
+  // to adopt, and Go, once it runs, sends exactly that request; it is given
+  // the answer already on its way.
+  const refreshed = (user, refresh_token, send) => underRefreshLock(refresh_token, async (locked, asked) => {
+    const id = ++refreshIds;
+    const rt = `${refresh_token}`;
+    const body = `grant_type=refresh_token&refresh_token=${rt}`;
+    const early = !B && storedRefreshToken() === rt ? send(body) : null;
+    refreshes.set(id, (b) => (early && b === body ? early : send(b)));
     let result;
     try {
       result = await goCall('refresh', () => {
         const token = user.token;
         const expiresAt = token === null || token === undefined ? NaN : toNumber(token.expires_at);
-        return [api, `${refresh_token}`, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained)];
+        return [id, rt, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained)];
       });
     } catch (error) {
       result = [false, error, true]; // gotrue.wasm did not run: no answer (D8)
+    } finally {
+      refreshes.delete(id);
     }
     const [ok, value, noAnswered, keepStored] = result;
     delete refreshPromises[refresh_token];
@@ -556,7 +575,7 @@ function createGoTrue(Go, loader) {
   }
 
   // What Go needs from this side: the HTTP error classes, storage, the
-  // refresh's fetch, and a way to wait for a Promise.
+  // refresh's request, and a way to wait for a Promise.
   const glue = {
     store,
     // httpError makes the error gotrue-js's API.request throws for an HTTP
@@ -569,15 +588,11 @@ function createGoTrue(Go, loader) {
     await(p, id) {
       p.then((v) => { if (B) B.settled(id, true, v); }, (e) => { if (B) B.settled(id, false, e); });
     },
-    // request is the refresh's fetch: Go lays the request out flat
-    // (headers as name, value, ...) and gets [status, statusText,
-    // Content-Type, body text].
-    request(url, method, headers, body, credentials) {
-      const init = { method, headers: {} };
-      for (let i = 0; i < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
-      if (typeof body === 'string') init.body = body;
-      if (credentials) init.credentials = credentials;
-      return fetchAnswer(url, init);
+    // send is the request of refresh id with the body Go decided; it
+    // gives the Promise of [status, statusText, Content-Type, body text].
+    send(id, body) {
+      const refresh = refreshes.get(id);
+      return refresh ? refresh(body) : Promise.reject(new Error('gotrue-wasm: internal error: no refresh ' + id));
     },
   };
 
@@ -651,10 +666,10 @@ function createGoTrue(Go, loader) {
     whenLoaded(() => startWhenIdle(loader.prefetch('low')));
   };
   if (inPage) {
-    // With a session stored, the fetch starts in the next task: spawning
-    // the compile worker takes the main thread some 10 ms, which the
-    // entry's own evaluation (and the page's first answer) should not pay.
-    if (store.get(storageKey)) setTimeout(() => startWhenIdle(loader.prefetch('auto')), 0);
+    // With a session stored, the page will validate or refresh it: the
+    // fetch starts as the entry runs (a fetch call, which costs the page
+    // nothing to speak of; compiling is the engine's, streamed).
+    if (store.get(storageKey)) startWhenIdle(loader.prefetch());
     if (loader.prefetchRequested) prefetch();
   }
 

@@ -1,10 +1,16 @@
 // The ways to get gotrue.wasm's instance. prefetch(priority) fetches (or
-// decodes) and compiles the module off the main thread, once, and returns
-// the Promise of the compiled module; instantiate(importObject) waits for
-// it, fetching first if nothing has, and instantiates it: only that and
-// running Go happen on the main thread. A fetch that fails (the network, a
+// decodes) and compiles the module, once, and returns the Promise of the
+// compiled module; instantiate(importObject) waits for it, fetching first
+// if nothing has, and instantiates it. A fetch that fails (the network, a
 // 503) is tried again by the next prefetch; a module that cannot be
 // compiled (a Content-Security-Policy without 'wasm-unsafe-eval') is not.
+//
+// Compiling is streamed: the engine compiles the module as it downloads,
+// on its own threads, and lazily (a function when it first runs), so the
+// page's main thread pays no long task for it (measured in Chromium 156,
+// make bench: 0 ms of long tasks at load). An earlier build compiled in a
+// worker, when compiling cost the main thread 100-300 ms; with lazy
+// compilation, starting the worker only delayed a repeat visit by 20 ms.
 
 // lasting holds the errors that trying again cannot mend.
 const lasting = new WeakSet();
@@ -28,142 +34,89 @@ const wasmError = (what, url, e) => {
   return error;
 };
 
-// workerSource fetches and compiles gotrue.wasm in a worker: even streamed,
-// compiling a module of this size on the main thread blocks it for 100-300
-// ms (measured in Chromium), while a compiled Module posted back costs the
-// page nothing, and instantiating it 10-20 ms. A response that is not
-// WebAssembly (an HTML page, say) is reported as such, not as a failed
-// compile.
-const workerSource = `onmessage = async (e) => {
-  const { url, gz, priority } = e.data;
-  let stage = 'fetched';
-  const notWasm = (type, bytes) => {
-    const head = new TextDecoder().decode(bytes.slice(0, 16)).replace(/\\s+/g, ' ').trim();
-    return new Error('received ' + (type || 'no Content-Type') + (head ? ', starting "' + head + '"' : '') + ', not WebAssembly');
-  };
-  try {
-    let bytes;
-    if (gz) {
-      stage = 'compiled';
-      bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-    } else {
-      const response = await fetch(url, priority ? { priority } : {});
-      if (!response.ok) throw new Error('HTTP ' + response.status + ' ' + response.statusText);
-      const type = response.headers.get('Content-Type') || '';
-      if (typeof WebAssembly.compileStreaming === 'function' && /application\\/wasm/.test(type)) {
-        stage = 'compiled';
-        postMessage({ module: await WebAssembly.compileStreaming(response) });
-        return;
-      }
-      bytes = await response.arrayBuffer();
-      const magic = new Uint8Array(bytes.slice(0, 4));
-      if (magic[0] !== 0 || magic[1] !== 0x61 || magic[2] !== 0x73 || magic[3] !== 0x6d) {
-        stage = 'read';
-        throw notWasm(type, new Uint8Array(bytes));
-      }
-      stage = 'compiled';
-    }
-    postMessage({ module: await WebAssembly.compile(bytes) });
-  } catch (err) {
-    postMessage({ stage, name: err && err.name, message: String(err && err.message || err) });
-  }
-};`;
+// mark puts a moment of the loading on the page's timeline, for make bench.
+const mark = (name) => {
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark(`gotrue-wasm:${name}`);
+};
 
-// inWorker compiles in a worker: msg is {url, priority} or {gz}. It rejects
-// with null when no worker can be had (no Worker, a CSP that refuses blob:
-// workers), so that the caller compiles on the main thread instead.
-const inWorker = (msg, url) => new Promise((resolve, reject) => {
-  let w;
-  const source = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+// compiled compiles bytes, or a response it streams from.
+const compiled = async (what, url) => {
   try {
-    w = new Worker(source);
-  } catch {
-    URL.revokeObjectURL(source);
-    reject(null);
-    return;
-  }
-  const done = () => {
-    w.terminate();
-    URL.revokeObjectURL(source);
-  };
-  w.onmessage = (e) => {
-    done();
-    if (e.data.module) resolve(e.data.module);
-    else reject(wasmError(e.data.stage, url, e.data));
-  };
-  w.onerror = (e) => {
-    e.preventDefault();
-    done();
-    reject(null);
-  };
-  w.postMessage(msg, msg.gz ? [msg.gz.buffer] : []);
-});
-
-// onMainThread is the fallback: fetch and compile (streamed when it can)
-// here.
-const onMainThread = async (url, gz, priority) => {
-  let bytes = gz;
-  try {
-    if (gz) {
-      bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-    } else {
-      const response = await fetch(url, priority ? { priority } : {});
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-      const type = response.headers.get('Content-Type') || '';
-      if (typeof WebAssembly.compileStreaming === 'function' && /application\/wasm/.test(type)) {
-        try {
-          return await WebAssembly.compileStreaming(response);
-        } catch (e) {
-          throw wasmError('compiled', url, e);
-        }
-      }
-      bytes = await response.arrayBuffer();
-      const magic = new Uint8Array(bytes.slice(0, 4));
-      if (magic[0] !== 0 || magic[1] !== 0x61 || magic[2] !== 0x73 || magic[3] !== 0x6d) {
-        const head = new TextDecoder().decode(new Uint8Array(bytes.slice(0, 16))).replace(/\s+/g, ' ').trim();
-        throw wasmError('read', url, new Error(`received ${type || 'no Content-Type'}${head ? `, starting "${head}"` : ''}, not WebAssembly`));
-      }
-    }
-  } catch (e) {
-    throw e && /^gotrue-wasm:/.test(e.message) ? e : wasmError(gz ? 'compiled' : 'fetched', url, e);
-  }
-  try {
-    return await WebAssembly.compile(bytes);
+    const module = await what();
+    mark('compiled');
+    return module;
   } catch (e) {
     throw wasmError('compiled', url, e);
   }
 };
 
-// compiler fetches (or decodes) and compiles the module once, in a worker
-// where the page allows one; prefetch starts it, instantiate waits for it.
-// A failure that trying again can mend is forgotten, so that the next call
-// tries again.
+// notWasm is the error for a response that is not WebAssembly (an HTML
+// page, say), reported as such, not as a failed compile.
+const notWasm = (url, type, bytes) => {
+  const head = new TextDecoder().decode(bytes.slice(0, 16)).replace(/\s+/g, ' ').trim();
+  return wasmError('read', url, new Error(`received ${type || 'no Content-Type'}${head ? `, starting "${head}"` : ''}, not WebAssembly`));
+};
+
+// fetchCompile fetches url (at priority, where fetch takes one) and
+// compiles what it receives, streamed when it is served as application/wasm.
+const fetchCompile = async (url, priority) => {
+  mark('asked');
+  let response;
+  try {
+    response = await fetch(url, priority ? { priority } : {});
+  } catch (e) {
+    throw wasmError('fetched', url, e);
+  }
+  if (!response.ok) throw wasmError('fetched', url, new Error(`HTTP ${response.status} ${response.statusText}`));
+  mark('responded');
+  const type = response.headers.get('Content-Type') || '';
+  if (typeof WebAssembly.compileStreaming === 'function' && /application\/wasm/.test(type)) {
+    return compiled(() => WebAssembly.compileStreaming(response), url);
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (e) {
+    throw wasmError('fetched', url, e);
+  }
+  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) throw notWasm(url, type, bytes);
+  return compiled(() => WebAssembly.compile(bytes), url);
+};
+
+// compiler fetches (or decodes) and compiles the module once; prefetch
+// starts it, instantiate waits for it. A failure that trying again can
+// mend is forgotten, so that the next call tries again.
 const compiler = (compile) => {
-  let compiled = null;
+  let module = null;
   const prefetch = (priority) => {
-    if (!compiled) {
+    if (!module) {
       const attempt = compile(priority);
-      compiled = attempt;
+      module = attempt;
       attempt.catch((e) => {
-        if (!lasting.has(e) && compiled === attempt) compiled = null;
+        if (!lasting.has(e) && module === attempt) module = null;
       });
     }
-    return compiled;
+    return module;
   };
-  return { prefetch, instantiate: async (imports) => WebAssembly.instantiate(await prefetch('high'), imports) };
+  const instantiate = async (imports) => {
+    const m = await prefetch('high');
+    mark('instantiate');
+    return WebAssembly.instantiate(m, imports);
+  };
+  return { prefetch, instantiate };
 };
 
 // streamed is gotrue.wasm at url.
 const streamed = (url) => {
   const href = `${url}`;
-  return compiler((priority) => (typeof Worker === 'function' ? inWorker({ url: href, priority }, href) : Promise.reject(null))
-    .catch((e) => (e === null ? onMainThread(href, null, priority) : Promise.reject(e))));
+  return compiler((priority) => fetchCompile(href, priority));
 };
 
 // inline is the module carried in the script itself, gzipped and in
-// base64, for bundles that cannot ship a separate file (IIFE, UMD).
-const inline = (b64) => compiler(() => {
-  const gz = () => (typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
-  return (typeof Worker === 'function' ? inWorker({ gz: gz() }, '') : Promise.reject(null))
-    .catch((e) => (e === null ? onMainThread('', gz()) : Promise.reject(e)));
-});
+// base64, for bundles that cannot ship a separate file (IIFE, UMD): the
+// browser's DecompressionStream inflates it off the main thread.
+const inline = (b64) => compiler(() => compiled(async () => {
+  const gz = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  return WebAssembly.compile(bytes);
+}, ''));
