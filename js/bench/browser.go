@@ -461,6 +461,36 @@ func (e *env) memory(t *table, n int) error {
 // instances: calls under way in Go, wasm memory and JS heap after
 // making and dropping n GoTrue instances (an SPA making one per render),
 // against the same after n/10.
+// largeOptions is the JS heap a page keeps after 100 _request calls each
+// given an 8 MB option: Go is handed no page object, so what a call was
+// given is the page's to collect as soon as the call settles, as with
+// gotrue-js (measured after the page's collector ran, Go's not).
+func (e *env) largeOptions(t *table) error {
+	body := `const auth = new lib();
+		await auth.settings();
+		const settle = async () => { for (let i = 0; i < 3; i++) { gc(); await new Promise((r) => setTimeout(r, 100)); } return performance.memory.usedJSHeapSize; };
+		const before = await settle();
+		for (let i = 0; i < 100; i++) await auth._request('/settings', { payload: { big: 'x'.repeat(8 << 20) + i } });
+		return { retained: (await settle()) - before };`
+	got := map[string]float64{}
+	for _, page := range []string{"/ours-sync.html", "/ref.html"} {
+		ctx, cancel, err := e.page(page)
+		if err != nil {
+			return err
+		}
+		var r struct{ Retained float64 }
+		err = evalJSON(ctx, body, &r)
+		cancel()
+		if err != nil {
+			return err
+		}
+		got[page] = r.Retained
+	}
+	o, r := got["/ours-sync.html"], got["/ref.html"]
+	t.add("memory", "JS heap kept after 100 _request calls with an 8 MB option", kb(int(o)), kb(int(r))+" gotrue-js", 0)
+	return nil
+}
+
 func (e *env) instances(t *table, n int) error {
 	ctx, cancel, err := e.page("/ours-sync.html")
 	if err != nil {

@@ -63,6 +63,7 @@ func run(loads, cycles, rounds int, out, only string) error {
 		{"storm", env.storm},
 		{"memory", func(t *table) error { return env.memory(t, cycles) }},
 		{"memory", func(t *table) error { return env.instances(t, 10*cycles) }},
+		{"memory", env.largeOptions},
 	}
 	for _, step := range steps {
 		if only != "" && step.area != only {
