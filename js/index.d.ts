@@ -1,5 +1,5 @@
 // Types of gotrue-wasm: the types of gotrue-js 1.0.1 (lib/index.d.ts), plus
-// GoTrue.ready and the statics window.GoTrue carries (D1, D2).
+// GoTrue.ready, GoTrue.prefetch and the statics window.GoTrue carries (D1, D2).
 
 export interface RequestOptions {
   method?: string;
@@ -14,6 +14,8 @@ declare class API {
   defaultHeaders: Record<string, string>;
   private _sameOrigin;
   constructor(apiURL?: string, options?: { defaultHeaders?: Record<string, string> });
+  private headers;
+  request<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
 }
 
 export declare class HTTPError extends Error {
@@ -157,8 +159,10 @@ export default class GoTrue {
   verify(type: string, token: string, remember?: boolean): Promise<User>;
   _setRememberHeaders(remember?: boolean): void;
 
-  /** Resolves once gotrue.wasm runs; asking for it starts Go, which otherwise starts on the first call that needs it or when the page is idle (D2). */
+  /** Resolves once gotrue.wasm runs; asking for it fetches the module and starts Go, which otherwise happens on the first call that needs it (D2). After a failed fetch, asking again tries again. */
   static readonly ready: Promise<void>;
+  /** Asks for gotrue.wasm ahead of need, for a page that knows a sign-in is coming: it is fetched after the page's load event, at low priority (D2). The script tag's data-prefetch does the same. */
+  static prefetch(): void;
   /** window.GoTrue also works as a namespace, as gotrue-js 1.0.1's script tag made it (D1). */
   static readonly default: typeof GoTrue;
   static readonly User: typeof User;

@@ -49,6 +49,9 @@ func netPage(lib, body string) string {
 	if lib == "ref" {
 		script, class = `<script src="/ref/gotrue.js"></script>`, `GoTrue.default`
 	}
+	if os.Getenv("BENCH_NOLOCKS") != "" { // to see what D9's lock costs
+		script = `<script>Object.defineProperty(Navigator.prototype, 'locks', { get() { return undefined; } });</script>` + script
+	}
 	return `<!doctype html><html><head><meta charset="utf-8"><title>A site</title><!--SESSION-->` + script +
 		`<script>const G = ` + class + `; ` + body + `</script></head><body><h1>A site</h1>` +
 		`<img src="/hero.png" width="320" height="320" alt="">` +

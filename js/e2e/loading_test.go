@@ -39,6 +39,8 @@ func init() {
 	pages["load/relative.html"] = pageFile(`<!doctype html><script src="/dist/gotrue.js" data-wasm="gotrue.wasm"></script><script>window.lib = GoTrue;</script>`)
 	pages["load/absolute.html"] = pageFile(`<!doctype html><script>document.write('<script src="/dist/gotrue.js" data-wasm="' + location.origin + '/dist/gotrue.wasm"><\/script>');</script><script>window.lib = GoTrue;</script>`)
 	pages["load/html.html"] = pageFile(`<!doctype html><script src="/dist/gotrue.js" data-wasm="/spa/gotrue.wasm"></script><script>window.lib = GoTrue;</script>`)
+	pages["load/octet.html"] = pageFile(`<!doctype html><script src="/dist/gotrue.js" data-wasm="/octet/gotrue.wasm"></script><script>window.lib = GoTrue;</script>`)
+	pages["load/missing.html"] = pageFile(`<!doctype html><script src="/dist/gotrue.js" data-wasm="/missing/gotrue.wasm"></script><script>window.lib = GoTrue;</script>`)
 }
 
 // slowImages serves /slow.png after ?ms= milliseconds, which holds back
@@ -212,20 +214,29 @@ func TestD2FailedFetchIsNotForever(t *testing.T) {
 	assert.Equal(t, true, r["stored"])
 }
 
-// TestDataWasm: data-wasm may be relative to the script (as a blob: worker
-// cannot resolve it, the entry does) or absolute; a page sent instead of
-// the module (a single-page app's fallback) is reported as such.
+// TestDataWasm: data-wasm may be relative to the script (the entry
+// resolves it against the script's URL) or absolute; a module sent with
+// another Content-Type still loads (compiled from its bytes); a page sent
+// instead of the module (a single-page app's fallback) is reported as such,
+// and so is a 404.
 func TestDataWasm(t *testing.T) {
 	s := newSite(t)
+	wasm, err := os.ReadFile(filepath.Join(distDir, "gotrue.wasm"))
+	require.NoError(t, err)
 	s.answerWasm(func(w http.ResponseWriter, r *http.Request) bool {
-		if !strings.HasPrefix(r.URL.Path, "/spa/") {
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/spa/"):
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte("<!doctype html><title>My app</title>"))
+		case strings.HasPrefix(r.URL.Path, "/octet/"):
+			w.Header().Set("Content-Type", "application/octet-stream")
+			_, _ = w.Write(wasm)
+		default:
 			return false
 		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write([]byte("<!doctype html><title>My app</title>"))
 		return true
 	})
-	for _, page := range []string{"/load/relative.html", "/load/absolute.html"} {
+	for _, page := range []string{"/load/relative.html", "/load/absolute.html", "/load/octet.html"} {
 		tb := s.open(t, page)
 		r := tb.run(`const s = await settle(new GoTrue().settings()); return { external: s.value && typeof s.value.external, error: s.error && s.error.message };`)
 		assert.Equal(t, "object", r["external"], "%s: %v", page, r["error"])
@@ -235,9 +246,14 @@ func TestDataWasm(t *testing.T) {
 	assert.Contains(t, r["error"], "text/html")
 	assert.Contains(t, r["error"], "not gotrue.wasm")
 	assert.NotContains(t, r["error"], "wasm-unsafe-eval", "not a Content-Security-Policy problem")
+	tb = s.open(t, "/load/missing.html")
+	r = tb.run(`const s = await settle(new GoTrue().settings()); return { error: s.error.message, current: new GoTrue().currentUser() };`)
+	assert.Contains(t, r["error"], "could not be fetched")
+	assert.Contains(t, r["error"], "HTTP 404")
+	assert.Nil(t, r["current"], "the synchronous methods still answer")
 	paths := []string{}
 	for _, q := range s.wasmRequests() {
 		paths = append(paths, q.path)
 	}
-	assert.Equal(t, []string{"/dist/gotrue.wasm", "/dist/gotrue.wasm", "/spa/gotrue.wasm"}, paths)
+	assert.Equal(t, []string{"/dist/gotrue.wasm", "/dist/gotrue.wasm", "/octet/gotrue.wasm", "/spa/gotrue.wasm", "/missing/gotrue.wasm"}, paths)
 }

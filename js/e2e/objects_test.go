@@ -122,11 +122,31 @@ func endScenarios() []scenario {
 			Object.assign(User.prototype, patched);
 			User.removeSavedSession = removed;
 			const api = new GoTrue().api;
-			const request = Object.getPrototypeOf(api).request;
-			Object.getPrototypeOf(api).request = function (path, options) { calls.push('API.request ' + path); return request.call(this, path, options); };
-			await step('API.prototype.request', () => new GoTrue().settings());
+			const API = Object.getPrototypeOf(api);
+			const request = API.request, headers = API.headers;
+			API.request = function (path, options) { calls.push('API.request ' + path); return request.call(this, path, options); };
+			API.headers = function (h) { calls.push('API.headers'); return headers.call(this, h); };
+			await step('API.prototype.request and headers', () => new GoTrue().settings());
 			await step('the steps that ran after', () => calls.splice(0));
-			Object.getPrototypeOf(api).request = request;`},
+			API.request = request;
+			API.headers = headers;
+			// The rest of the steps a flow takes through this.
+			const G = GoTrue.prototype;
+			const saved = { remember: G._setRememberHeaders, current: G.currentUser, getUserData: User.prototype.getUserData,
+				details: Object.getOwnPropertyDescriptor(User.prototype, '_details'), recover: User.recoverSession };
+			G._setRememberHeaders = function (r) { calls.push('GoTrue._setRememberHeaders ' + r); return saved.remember.call(this, r); };
+			G.currentUser = function () { calls.push('GoTrue.currentUser'); return saved.current.call(this); };
+			User.prototype.getUserData = function () { calls.push('User.getUserData'); return saved.getUserData.call(this); };
+			Object.defineProperty(User.prototype, '_details', { configurable: true, get() { calls.push('User._details'); return saved.details.get.call(this); } });
+			User.recoverSession = function (a) { calls.push('User.recoverSession'); return saved.recover.call(this, a); };
+			const again = new GoTrue();
+			await step('login again', () => again.login('over@example.com', 'secret', true));
+			await step('validateCurrentSession', () => again.validateCurrentSession());
+			await step('the other steps that ran', () => calls.splice(0));
+			Object.assign(G, { _setRememberHeaders: saved.remember, currentUser: saved.current });
+			User.prototype.getUserData = saved.getUserData;
+			Object.defineProperty(User.prototype, '_details', saved.details);
+			User.recoverSession = saved.recover;`},
 		{name: "end: detached methods", setup: withUser("det@example.com"), js: `
 			const auth = new GoTrue();
 			const user = await auth.login('det@example.com', 'secret', false);

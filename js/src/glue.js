@@ -118,21 +118,24 @@ function createGoTrue(Go, loader) {
     }
   }
 
-  // apiAnswer is the fetch of gotrue-js's API.request for api: the headers
-  // from api.headers(), Content-Type only with a body, credentials for an
-  // API on the page's own origin. It is made at once, whether or not Go
-  // runs yet (fetch is looked up then, so a page's wrapper or polyfill is
-  // used), and resolves with the answer as Go reads it: [status,
-  // statusText, Content-Type, body text].
-  const apiAnswer = (api, path, options) => {
+  // apiFetch is the fetch of gotrue-js's API.request for api, composed
+  // when it is called (the headers from api.headers(), Content-Type only
+  // with a body, credentials for an API on the page's own origin), and
+  // returns the function that makes it. That resolves with the answer as
+  // Go reads it, [status, statusText, Content-Type, body text]; fetch is
+  // looked up then, so a page's wrapper or polyfill is used.
+  const apiFetch = (api, path, options) => {
     const headers = api.headers(options.headers || {});
     if (!options.body) delete headers['Content-Type'];
     const fetchOptions = { ...options, headers };
     if (api._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
-    const answer = fetch(api.apiURL + path, fetchOptions)
-      .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
-    answer.catch(() => {}); // Go reports it, if it runs
-    return answer;
+    const url = api.apiURL + path;
+    return () => {
+      const answer = fetch(url, fetchOptions)
+        .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
+      answer.catch(() => {}); // Go reports it, if it runs
+      return answer;
+    };
   };
 
   class API {
@@ -144,11 +147,15 @@ function createGoTrue(Go, loader) {
     headers(headers = {}) {
       return { ...this.defaultHeaders, 'Content-Type': 'application/json', ...headers };
     }
-    // request sends at once and has Go read the answer: while gotrue.wasm
-    // still loads, the request is already on its way.
+    // request has Go read the answer. A request that changes nothing on
+    // the server (GET) is sent at once, so that it is on its way while
+    // gotrue.wasm still loads; any other waits until Go runs, so that a
+    // module that cannot be had leaves no trace on the server.
     async request(path, options = {}) {
-      const answer = apiAnswer(this, path, options);
-      return JSON.parse(outcome(await goCall('exchange', () => [answer])));
+      const send = apiFetch(this, path, options);
+      const method = `${options.method || 'GET'}`.toUpperCase();
+      const early = B || method === 'GET' || method === 'HEAD' ? send() : null;
+      return JSON.parse(outcome(await goCall('exchange', () => [early || send()])));
     }
   }
 
@@ -253,7 +260,7 @@ function createGoTrue(Go, loader) {
       if (existingPromise) return existingPromise;
       const api = this.api;
       if (typeof this.api.request !== 'function') this.api.request(); // gotrue-js's own TypeError, at once
-      const send = (body) => apiAnswer(api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+      const send = (body) => apiFetch(api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })();
       const promise = refreshed(this, refresh_token, send);
       refreshPromises[refresh_token] = promise;
       return promise;
@@ -415,6 +422,7 @@ function createGoTrue(Go, loader) {
   // which holds the page's API object).
   const refreshes = new Map();
   let refreshIds = 0;
+  const unread = new Map(); // a refresh body -> the Promise of an answer no Go has read yet
 
   // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
   // decisions, which are Go's: it sends the refresh (or adopts another
@@ -426,13 +434,23 @@ function createGoTrue(Go, loader) {
   // While gotrue.wasm still loads, a refresh of the very token storage
   // holds is sent at once: no other tab has rotated it, so D5 has nothing
   // to adopt, and Go, once it runs, sends exactly that request; it is given
-  // the answer already on its way.
+  // the answer already on its way. If Go cannot run, the server's answer
+  // (a rotated token) is kept for the next refresh of that token, which
+  // reads it instead of sending a token the server has revoked.
   const refreshed = (user, refresh_token, send) => underRefreshLock(refresh_token, async (locked, asked) => {
     const id = ++refreshIds;
     const rt = `${refresh_token}`;
     const body = `grant_type=refresh_token&refresh_token=${rt}`;
-    const early = !B && storedRefreshToken() === rt ? send(body) : null;
-    refreshes.set(id, (b) => (early && b === body ? early : send(b)));
+    if (!B && !unread.has(body) && storedRefreshToken() === rt) {
+      const early = send(body);
+      unread.set(body, early);
+      early.catch(() => { if (unread.get(body) === early) unread.delete(body); }); // no answer: nothing to keep
+    }
+    refreshes.set(id, (b) => {
+      const answer = unread.get(b);
+      unread.delete(b);
+      return answer || send(b);
+    });
     let result;
     try {
       result = await goCall('refresh', () => {
@@ -669,7 +687,12 @@ function createGoTrue(Go, loader) {
     // With a session stored, the page will validate or refresh it: the
     // fetch starts as the entry runs (a fetch call, which costs the page
     // nothing to speak of; compiling is the engine's, streamed).
-    if (store.get(storageKey)) startWhenIdle(loader.prefetch());
+    if (store.get(storageKey)) {
+      startWhenIdle(loader.prefetch());
+      // A page's first Web Lock takes Chromium some 20 ms to set up: start
+      // that now, so that a refresh the page asks for later (D9) need not.
+      if (typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.query === 'function') navigator.locks.query().catch(() => {});
+    }
     if (loader.prefetchRequested) prefetch();
   }
 
