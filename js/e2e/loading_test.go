@@ -257,3 +257,51 @@ func TestDataWasm(t *testing.T) {
 	}
 	assert.Equal(t, []string{"/dist/gotrue.wasm", "/dist/gotrue.wasm", "/octet/gotrue.wasm", "/spa/gotrue.wasm", "/missing/gotrue.wasm"}, paths)
 }
+
+// TestRefreshAnswerKeptWhenGoCannotRun: a refresh asked for while the
+// module still loads leaves at once, and the server rotates the token; if
+// the module then cannot be had, the call rejects (and keeps the session,
+// D8), and the next refresh, once the module loads, reads that answer
+// instead of sending the revoked token. One refresh request in all, and
+// the session goes on.
+func TestRefreshAnswerKeptWhenGoCannotRun(t *testing.T) {
+	s := newSite(t)
+	s.confirmedUser(t, "early@example.com", nil)
+	refreshes := refreshCounter(s)
+	var down atomic.Bool
+	down.Store(true)
+	s.answerWasm(func(w http.ResponseWriter, _ *http.Request) bool {
+		if down.Load() {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return true
+		}
+		return false
+	})
+	s.emu.Advance(-2 * time.Hour) // the stored session's token has expired
+	tb := s.open(t, "/blank.html")
+	tb.run(`
+		const t = await (await fetch('/.netlify/identity/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'grant_type=password&username=early%40example.com&password=secret' })).json();
+		localStorage.setItem('gotrue.user', JSON.stringify({ token: t, url: '/.netlify/identity', audience: '', email: 'early@example.com' }));
+		return {};`)
+	s.emu.Advance(2 * time.Hour)
+	tb.navigate("/load/anon.html")
+	r := tb.run(`
+		const user = new GoTrue().currentUser();
+		const before = user.token.refresh_token;
+		const first = await settle(user.jwt());
+		return { first: first.error && first.error.message, kept: user.token && user.token.refresh_token === before };`)
+	assert.Contains(t, r["first"], "could not be fetched", "no module: the call rejects")
+	assert.Equal(t, true, r["kept"], "and the session stays (D8)")
+	assert.Equal(t, int64(1), refreshes.Load(), "the refresh left before the module")
+
+	down.Store(false)
+	r = tb.run(`
+		const user = new GoTrue().currentUser();
+		const jwt = await settle(user.jwt());
+		return { ok: typeof jwt.value === 'string' && jwt.value === user.token.access_token, error: jwt.error && jwt.error.message,
+			stored: JSON.parse(localStorage.getItem('gotrue.user')).token.refresh_token === user.token.refresh_token };`)
+	assert.Equal(t, true, r["ok"], "%v", r["error"])
+	assert.Equal(t, true, r["stored"])
+	assert.Equal(t, int64(1), refreshes.Load(), "the kept answer was read: no second refresh, no revoked token sent")
+}
