@@ -19,11 +19,11 @@ import (
 // start is left out. DevTools' throttling is not used: it does not shape a
 // worker's requests.
 type link struct {
-	name  string
-	rate  float64 // bytes per second
-	rtt   time.Duration
-	wire  chan chunk
-	sent  atomic.Int64 // response bytes through the bottleneck
+	name string
+	rate float64 // bytes per second
+	rtt  time.Duration
+	wire chan chunk
+	sent atomic.Int64 // response bytes through the bottleneck
 }
 
 // chunk is a piece of a response waiting for its turn on the wire.
@@ -88,7 +88,7 @@ type shaped struct {
 	link *link
 }
 
-func (s *shaped) Header() http.Header { return s.w.Header() }
+func (s *shaped) Header() http.Header  { return s.w.Header() }
 func (s *shaped) WriteHeader(code int) { s.w.WriteHeader(code) }
 
 func (s *shaped) Write(p []byte) (int, error) {

@@ -185,10 +185,10 @@ func heroImage() []byte {
 // netLoad is what one load of a network-area page showed, in ms from
 // navigation start, and the bytes the link carried for it.
 type netLoad struct {
-	Hero     float64 `json:"hero"`
-	JWT      float64 `json:"jwt"`
-	Settings float64 `json:"settings"`
-	Login    float64 `json:"login"`
+	Hero     float64            `json:"hero"`
+	JWT      float64            `json:"jwt"`
+	Settings float64            `json:"settings"`
+	Login    float64            `json:"login"`
 	Called   float64            `json:"called"`
 	Marks    map[string]float64 `json:"marks"`
 	Bytes    int64              `json:"-"`
@@ -349,7 +349,7 @@ func (e *env) realNetwork(t *table, b *built, rounds int) error {
 		jwtBudget := func(ref float64) string { return ms(ref+float64(moduleBytes)/n.link.rate*1000+150) + " budget" }
 		rows := []struct {
 			what, ours, ref, field, base string
-			budget                      func(float64) string
+			budget                       func(float64) string
 		}{
 			{"anonymous visitor, bytes pulled (target <= gotrue-js + 10 kB)", "anon-ours", "anon-ref", "bytes", " gotrue-js", nil},
 			{"  hero image done, cold (target <= 1.05x)", "anon-ours", "anon-ref", "hero", " gotrue-js", nil},

@@ -68,6 +68,31 @@ const grant = async (email, password) => (await fetch('/.netlify/identity/token'
   headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=password&username=' + encodeURIComponent(email) + '&password=' + password })).json();
 `
 
+// expiringUser makes a user on a site whose clock runs an hour behind
+// while the session is made (the scenario's beforeReload puts it back), so
+// that the session's access token expires within refreshSession's 60 s
+// margin.
+func expiringUser(email string) func(*testing.T, *site) {
+	return func(t *testing.T, s *site) {
+		s.confirmedUser(t, email, nil)
+		s.emu.Advance(-3570 * time.Second)
+	}
+}
+
+// storeExpiring signs email in with the API directly and stores the
+// session as gotrue-js would, with the nf_jwt and nf_refresh cookies
+// @netlify/identity writes.
+func storeExpiring(email string) string {
+	return `
+			const t = await grant('` + email + `', 'secret');
+			const claims = JSON.parse(atob(t.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+			localStorage.setItem('gotrue.user', JSON.stringify({ token: { ...t, expires_at: claims.exp * 1000 }, url: location.origin + '/.netlify/identity',
+				audience: '', id: claims.sub, email: claims.email, app_metadata: claims.app_metadata, user_metadata: claims.user_metadata }));
+			document.cookie = 'nf_jwt=' + t.access_token + '; path=/';
+			document.cookie = 'nf_refresh=' + t.refresh_token + '; path=/';
+			await step('stored', () => null);`
+}
+
 // autoconfirm is a site that confirms signups at once.
 var autoconfirm = []gotruetest.Option{gotruetest.WithAutoconfirm(true)}
 
@@ -173,19 +198,7 @@ func identityScenarios() []scenario {
 			await step('getUser without the jwt cookie', () => id.getUser());
 			document.cookie = 'nf_jwt=bad.jwt.cookie; path=/';
 			await step('getUser with a bad jwt cookie', () => id.getUser());`},
-		// The emulator's clock runs an hour behind while the session is made,
-		// so its access token expires within refreshSession's 60 s margin.
-		{name: "refreshSession expired", setup: func(t *testing.T, s *site) {
-			s.confirmedUser(t, "exp@example.com", nil)
-			s.emu.Advance(-3570 * time.Second)
-		}, js: `
-			const t = await grant('exp@example.com', 'secret');
-			const claims = JSON.parse(atob(t.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-			localStorage.setItem('gotrue.user', JSON.stringify({ token: { ...t, expires_at: claims.exp * 1000 }, url: location.origin + '/.netlify/identity',
-				audience: '', id: claims.sub, email: claims.email, app_metadata: claims.app_metadata, user_metadata: claims.user_metadata }));
-			document.cookie = 'nf_jwt=' + t.access_token + '; path=/';
-			document.cookie = 'nf_refresh=' + t.refresh_token + '; path=/';
-			await step('stored', () => null);`,
+		{name: "refreshSession expired", setup: expiringUser("exp@example.com"), js: storeExpiring("exp@example.com"),
 			beforeReload: func(t *testing.T, s *site) { s.emu.Advance(3570 * time.Second) },
 			observes:     map[string]string{"refreshSession": `"event":"token_refresh"`},
 			reload: `
@@ -193,17 +206,7 @@ func identityScenarios() []scenario {
 			await step('refreshSession again', () => id.refreshSession());
 			await step('getUser', () => id.getUser());`},
 		// The same, refreshed while the network is down, then back (D8).
-		{name: "refreshSession offline", setup: func(t *testing.T, s *site) {
-			s.confirmedUser(t, "off@example.com", nil)
-			s.emu.Advance(-3570 * time.Second)
-		}, js: `
-			const t = await grant('off@example.com', 'secret');
-			const claims = JSON.parse(atob(t.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-			localStorage.setItem('gotrue.user', JSON.stringify({ token: { ...t, expires_at: claims.exp * 1000 }, url: location.origin + '/.netlify/identity',
-				audience: '', id: claims.sub, email: claims.email, app_metadata: claims.app_metadata, user_metadata: claims.user_metadata }));
-			document.cookie = 'nf_jwt=' + t.access_token + '; path=/';
-			document.cookie = 'nf_refresh=' + t.refresh_token + '; path=/';
-			await step('stored', () => null);`,
+		{name: "refreshSession offline", setup: expiringUser("off@example.com"), js: storeExpiring("off@example.com"),
 			beforeReload: func(t *testing.T, s *site) { s.emu.Advance(3570 * time.Second) },
 			reload: `
 			window.__fail = () => true;
