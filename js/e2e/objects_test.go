@@ -147,6 +147,18 @@ func endScenarios() []scenario {
 			User.prototype.getUserData = saved.getUserData;
 			Object.defineProperty(User.prototype, '_details', saved.details);
 			User.recoverSession = saved.recover;`},
+		{name: "end: a refresh whose request cannot be made", setup: withUser("nohead@example.com"), js: `
+			const auth = new GoTrue();
+			const user = await auth.login('nohead@example.com', 'secret', true);
+			const api = user.api;
+			user.api = Object.assign(Object.create(Object.getPrototypeOf(api)), api, { headers() { throw new Error('no headers'); } });
+			await step('jwt(true)', () => user.jwt(true));
+			await step('after', () => ({ current: auth.currentUser(), token: user.token }));
+			user.api = api;
+			await step('jwt again', () => user.jwt(true));
+			const again = await auth.login('nohead@example.com', 'secret', true);
+			again.api = Object.assign(Object.create(Object.getPrototypeOf(api)), api, { headers() { throw new Error('no headers'); } });
+			await step('getUserData', () => again.getUserData());`},
 		{name: "end: detached methods", setup: withUser("det@example.com"), js: `
 			const auth = new GoTrue();
 			const user = await auth.login('det@example.com', 'secret', false);

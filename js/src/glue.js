@@ -124,14 +124,16 @@ function createGoTrue(Go, loader) {
   // returns the function that makes it. That resolves with the answer as
   // Go reads it, [status, statusText, Content-Type, body text]; fetch is
   // looked up then, so a page's wrapper or polyfill is used.
+  // The function takes another body, for the refresh, whose body Go
+  // decides.
   const apiFetch = (api, path, options) => {
     const headers = api.headers(options.headers || {});
     if (!options.body) delete headers['Content-Type'];
     const fetchOptions = { ...options, headers };
     if (api._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
     const url = api.apiURL + path;
-    return () => {
-      const answer = fetch(url, fetchOptions)
+    return (body = options.body) => {
+      const answer = fetch(url, { ...fetchOptions, body })
         .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
       answer.catch(() => {}); // Go reports it, if it runs
       return answer;
@@ -258,11 +260,25 @@ function createGoTrue(Go, loader) {
     _refreshToken(refresh_token) {
       const existingPromise = refreshPromises[refresh_token];
       if (existingPromise) return existingPromise;
-      const api = this.api;
       if (typeof this.api.request !== 'function') this.api.request(); // gotrue-js's own TypeError, at once
-      const send = (body) => apiFetch(api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body })();
-      const promise = refreshed(this, refresh_token, send);
+      let promise;
+      try {
+        // The request, composed now as gotrue-js's this.api.request('/token')
+        // composes it; Go decides its body.
+        const send = apiFetch(this.api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
+        promise = refreshed(this, refresh_token, send);
+      } catch (error) {
+        // The request could not be made (a page's api.headers threw): in
+        // gotrue-js its Promise rejects, and the session is cleared.
+        promise = Promise.reject(error).catch((e) => {
+          this.clearSession();
+          throw e;
+        });
+      }
       refreshPromises[refresh_token] = promise;
+      // gotrue-js forgets a refresh when it settles; a failure before Go
+      // decided anything (a page's api.headers that throws) is forgotten too.
+      promise.catch(() => { if (refreshPromises[refresh_token] === promise) delete refreshPromises[refresh_token]; });
       return promise;
     }
     async _request(path, options = {}) {
