@@ -14,7 +14,7 @@ all: build
 build:
 	$(GO) run ./js/build
 
-## bench: sizes, start-up, call, network and memory costs against the floor and gotrue-js, in one run
+## bench: sizes, start-up, calls, network (loopback and through a shaped link) and memory, against the floor and gotrue-js, in one run
 bench: chromium tools
 	CHROMIUM=$(CHROMIUM) $(GO) run ./js/bench
 
