@@ -321,6 +321,7 @@ async function start() {
     GoTrue = (await import('/dist/gotrue.mjs')).default;
     auth = new GoTrue({ APIUrl: endpoint() });
     window.auth = auth; // for the console
+    GoTrue.prefetch(); // every button here needs gotrue.wasm: fetch it once the page has loaded
   } catch (e) {
     fatal(e);
     return;
