@@ -51,14 +51,13 @@ type RefreshState struct {
 // RefreshResult is what a refresh decided. On success, Token is the token
 // object to process: the server's answer to the refresh, or, when Adopted,
 // the newer session another tab stored (D5). On failure, Err is the error
-// to reject with, Clear whether the session ends (not when the server gave
-// no answer: D8), and KeepStored whether storage holds another session,
-// which then stays (D5).
+// to reject with, which ends the session unless Unanswered(Err) (D8), and
+// KeepStored says whether storage holds another session, which then stays
+// (D5).
 type RefreshResult struct {
 	Token      RawJSON
 	Adopted    bool
 	Err        error
-	Clear      bool
 	KeepStored bool
 }
 
@@ -83,7 +82,7 @@ func (bindings) Refresh(ctx Context, r *Realm, t Transport, s RefreshState) Refr
 			return false
 		},
 	})
-	return RefreshResult{Token: g.token, Adopted: g.adopted, Err: g.err, Clear: g.clear, KeepStored: g.keepStored}
+	return RefreshResult{Token: g.token, Adopted: g.adopted, Err: g.err, KeepStored: g.keepStored}
 }
 
 // Strings reads a JSON array of strings.

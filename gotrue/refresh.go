@@ -92,7 +92,7 @@ func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (*Token, 
 		refreshToken: refreshToken, userID: u.ID(), expiresAt: exp, force: force, obtained: u.realm.obtained,
 	})
 	if g.err != nil {
-		if g.clear {
+		if !Unanswered(g.err) {
 			u.clearAfterFailedRefresh(g.keepStored)
 		}
 		return nil, g.err
@@ -160,14 +160,13 @@ type grantState struct {
 // granted is what the refresh policy decided. On success, token is the
 // token object to apply: the server's answer to the refresh, or (adopted)
 // a newer session another tab stored (D5). On failure, err is the error the
-// caller rejects with; clear says whether the session ends (not when the
-// server gave no answer, D8) and keepStored whether storage holds another
+// caller rejects with, which ends the session unless the server gave no
+// answer (Unanswered, D8); keepStored says whether storage holds another
 // session, which stays (D5).
 type granted struct {
 	token      RawJSON
 	adopted    bool
 	err        error
-	clear      bool
 	keepStored bool
 }
 
@@ -200,7 +199,7 @@ func (r *Realm) grant(ctx Context, api *API, s grantState) granted {
 	if stored := r.afterRace(s, rt, err); stored != nil {
 		return granted{token: stored.tokenJSON(), adopted: true}
 	}
-	return granted{err: err, clear: true, keepStored: r.keepsStored(rt, s.obtained)}
+	return granted{err: err, keepStored: r.keepsStored(rt, s.obtained)}
 }
 
 // rotated is the stored session when another tab has rotated this one's
