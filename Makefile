@@ -53,14 +53,14 @@ test-go: chromium tools
 ## and its pair tests against gotrue-js 1.0.1 itself (the rules Go programs need too)
 test-wasm: tools
 	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
-	$(WASM_ENV) $(GO) test -count=1 -run 'Differential|Pair' ./gotrue/
+	$(WASM_ENV) $(GO) test -count=1 -run 'Differential|Pair' ./gotrue/internal/core/
 
 FUZZTIME ?= 3s
 FUZZ_TARGETS := FuzzTokenClaims FuzzStoredSession FuzzErrorBody FuzzJSONScanner FuzzFormatJSNumber
 
 ## fuzz: run each fuzz target of the core for FUZZTIME (make fuzz FUZZTIME=5m for a long run)
 fuzz:
-	@for f in $(FUZZ_TARGETS); do $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./gotrue/ || exit 1; done
+	@for f in $(FUZZ_TARGETS); do $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) ./gotrue/internal/core/ || exit 1; done
 
 test: vet test-wasm test-go fuzz
 

@@ -1,59 +1,179 @@
 package gotrue
 
-// Admin is the counterpart of gotrue-js's user.admin: admin calls made with the user's
-// token. The server decides who is an admin. Every method returns the
-// server's JSON as is.
-type Admin struct {
-	user *User
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strconv"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
+)
+
+// TokenSource supplies the token a request is signed with. A Session is
+// one; StaticToken is another.
+type TokenSource interface {
+	Token(ctx context.Context) (*Token, error)
 }
 
-// Admin returns the admin API acting as u.
-func (u *User) Admin() *Admin { return &Admin{user: u} }
+// StaticToken is a TokenSource that always returns accessToken, such as
+// the server's operator token (GOTRUE_OPERATOR_TOKEN), which the admin API
+// takes for any audience.
+func StaticToken(accessToken string) TokenSource { return staticToken{&Token{AccessToken: accessToken, TokenType: "bearer"}} }
 
-// ListUsers lists the users of aud ("" means the user's audience). As in
-// gotrue-js, the pagination headers are ignored.
+type staticToken struct{ t *Token }
+
+func (s staticToken) Token(context.Context) (*Token, error) { return s.t, nil }
+
+// Admin is GoTrue's admin API, signed with the tokens of a TokenSource.
+// The server decides whether that token may use it. Safe for concurrent
+// use.
+type Admin struct {
+	client *Client
+	source TokenSource
+	api    *core.API
+}
+
+// Admin returns the admin API signed with source's tokens.
+func (c *Client) Admin(source TokenSource) *Admin {
+	return &Admin{client: c, source: source, api: c.engine(nil).API()}
+}
+
+// AdminUserParams are a user's attributes as an admin sets them; empty
+// fields are left out.
+type AdminUserParams struct {
+	Email        string         `json:"email,omitempty"`
+	Password     string         `json:"password,omitempty"`
+	Confirm      bool           `json:"confirm,omitempty"` // mark the address confirmed
+	Role         string         `json:"role,omitempty"`    // "admin" makes the user an admin of its audience
+	Aud          string         `json:"aud,omitempty"`
+	UserMetadata map[string]any `json:"user_metadata,omitempty"`
+	AppMetadata  map[string]any `json:"app_metadata,omitempty"` // dropped by the server on create
+}
+
+// ListOptions selects a page of users.
+type ListOptions struct {
+	Page     int    // from 1; 0 means 1
+	PerPage  int    // 0 means the server's default (50)
+	Audience string // "" means the client's audience
+}
+
+// UserList is one page of users.
+type UserList struct {
+	Aud      string  `json:"aud"`
+	Users    []*User `json:"users"`
+	Total    int     `json:"-"` // users in the audience, on every page (X-Total-Count)
+	NextPage int     `json:"-"` // 0 on the last page
+	LastPage int     `json:"-"`
+}
+
+// ListUsers lists one page of the audience's users.
 //
 // GoTrue API: GET /admin/users.
-func (a *Admin) ListUsers(ctx Context, aud string) (RawJSON, error) {
-	return a.user.request(ctx, call{method: "GET", path: "/admin/users"}, aud)
+func (a *Admin) ListUsers(ctx context.Context, opts *ListOptions) (*UserList, error) {
+	var o ListOptions
+	if opts != nil {
+		o = *opts
+	}
+	q := url.Values{}
+	if o.Page > 0 {
+		q.Set("page", strconv.Itoa(o.Page))
+	}
+	if o.PerPage > 0 {
+		q.Set("per_page", strconv.Itoa(o.PerPage))
+	}
+	path := "/admin/users"
+	if len(q) > 0 {
+		path += "?" + q.Encode()
+	}
+	raw, header, err := a.call(ctx, "GET", path, o.Audience, nil)
+	if err != nil {
+		return nil, err
+	}
+	list := &UserList{}
+	if err := decode(raw, "user list", list); err != nil {
+		return nil, err
+	}
+	list.Total, _ = strconv.Atoi(header.Get("X-Total-Count"))
+	list.NextPage, list.LastPage = pageLinks(header.Get("Link"))
+	return list, nil
 }
 
-// GetUser returns one user by id. The id is put in the path as is.
+// GetUser returns the user with id.
 //
 // GoTrue API: GET /admin/users/{id}.
-func (a *Admin) GetUser(ctx Context, id string) (RawJSON, error) {
-	return a.user.request(ctx, call{method: "GET", path: "/admin/users/" + id}, "")
+func (a *Admin) GetUser(ctx context.Context, id string) (*User, error) {
+	return a.user(a.call(ctx, "GET", "/admin/users/"+url.PathEscape(id), "", nil))
 }
 
-// UpdateUser changes a user with attrs, the JSON body as given
-// ({"role","confirm","password","email","app_metadata","user_metadata"}).
-//
-// GoTrue API: PUT /admin/users/{id}.
-func (a *Admin) UpdateUser(ctx Context, id string, attrs []byte) (RawJSON, error) {
-	return a.user.request(ctx, call{method: "PUT", path: "/admin/users/" + id, body: attrs}, "")
-}
-
-// CreateUser creates a user. attrs are sent first, then email and
-// password, as gotrue-js adds them to the caller's object.
+// CreateUser creates a user.
 //
 // GoTrue API: POST /admin/users.
-func (a *Admin) CreateUser(ctx Context, email, password string, attrs Object) (RawJSON, error) {
-	body := attrs.Clone()
-	body.SetString("email", email)
-	body.SetString("password", password)
-	b, _ := body.MarshalJSON()
-	return a.CreateUserJSON(ctx, b)
+func (a *Admin) CreateUser(ctx context.Context, params AdminUserParams) (*User, error) {
+	body, err := json.Marshal(params)
+	if err != nil {
+		return nil, err
+	}
+	return a.user(a.call(ctx, "POST", "/admin/users", "", body))
 }
 
-// CreateUserJSON sends body as is; bindings that serialise the caller's
-// object themselves use it.
-func (a *Admin) CreateUserJSON(ctx Context, body []byte) (RawJSON, error) {
-	return a.user.request(ctx, call{method: "POST", path: "/admin/users", body: body}, "")
+// UpdateUser changes the user with id.
+//
+// GoTrue API: PUT /admin/users/{id}.
+func (a *Admin) UpdateUser(ctx context.Context, id string, params AdminUserParams) (*User, error) {
+	body, err := json.Marshal(params)
+	if err != nil {
+		return nil, err
+	}
+	return a.user(a.call(ctx, "PUT", "/admin/users/"+url.PathEscape(id), "", body))
 }
 
-// DeleteUser deletes a user.
+// DeleteUser deletes the user with id.
 //
 // GoTrue API: DELETE /admin/users/{id}.
-func (a *Admin) DeleteUser(ctx Context, id string) (RawJSON, error) {
-	return a.user.request(ctx, call{method: "DELETE", path: "/admin/users/" + id}, "")
+func (a *Admin) DeleteUser(ctx context.Context, id string) error {
+	_, _, err := a.call(ctx, "DELETE", "/admin/users/"+url.PathEscape(id), "", nil)
+	return err
+}
+
+func (a *Admin) user(raw []byte, _ Header, err error) (*User, error) {
+	if err != nil {
+		return nil, err
+	}
+	return userOf(raw)
+}
+
+// call sends one admin request signed with the source's token, with
+// X-JWT-AUD for aud or else the client's audience.
+func (a *Admin) call(ctx context.Context, method, path, aud string, body []byte) ([]byte, Header, error) {
+	tok, err := a.source.Token(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if aud == "" {
+		aud = a.client.audience
+	}
+	h := Header{{Name: "Authorization", Value: "Bearer " + tok.AccessToken}}
+	if aud != "" {
+		h = append(h, HeaderField{Name: "X-JWT-AUD", Value: aud})
+	}
+	return a.api.Call(ctx, method, path, h, body)
+}
+
+// pageLinks reads the next and last page numbers of a Link header:
+// <…?page=3&per_page=50>; rel="next", …; rel="last".
+func pageLinks(link string) (next, last int) {
+	for _, part := range splitLinks(link) {
+		u, err := url.Parse(part.target)
+		if err != nil {
+			continue
+		}
+		n, _ := strconv.Atoi(u.Query().Get("page"))
+		switch part.rel {
+		case "next":
+			next = n
+		case "last":
+			last = n
+		}
+	}
+	return next, last
 }

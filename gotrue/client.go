@@ -1,128 +1,106 @@
 package gotrue
 
 import (
-	"strings"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 )
 
-// DefaultAPIURL is the API URL of Netlify Identity, relative to the site.
-const DefaultAPIURL = "/.netlify/identity"
+// DefaultClientName is the X-Nf-Client header a Client sends unless
+// WithClientName says otherwise.
+const DefaultClientName = "gotrue-go"
 
-// Options configures a Client, as gotrue-js's constructor options do.
-type Options struct {
-	// APIURL is the GoTrue endpoint; "" means DefaultAPIURL. Paths are
-	// appended to it as strings, never resolved.
-	APIURL string
-	// Audience, when not empty, is sent as X-JWT-AUD.
-	Audience string
-	// SetCookie asks the server for the nf_jwt cookie (X-Use-Cookie).
-	SetCookie bool
-	// ClientName is sent as X-Nf-Client; "" means "gotrue-js".
-	ClientName string
-	// Origin is the page's origin (scheme://host[:port]). When set,
-	// X-Nf-Client is sent only to an API URL of that origin, because a
-	// self-hosted GoTrue's CORS rejects it cross-origin (D3). When empty,
-	// it is always sent, as gotrue-js 1.0.1 does.
-	Origin string
-	// Transport sends the requests.
-	Transport Transport
-}
-
-// Client is the counterpart of gotrue-js's GoTrue: the public, unauthenticated operations and
-// the entry to a User. Clients of one Realm share its current user, storage
-// and refreshes. Safe for concurrent use.
+// Client talks to one GoTrue API. It holds configuration only, no session:
+// each sign-in returns a Session of its own. A Client is safe for
+// concurrent use.
 type Client struct {
-	realm     *Realm
-	api       *API
-	audience  string
-	setCookie bool
+	apiURL         string
+	audience       string
+	clientName     string
+	transport      core.Transport
+	clock          func() time.Time
+	logger         *slog.Logger
+	refreshTimeout time.Duration
 }
 
-// New returns a client for opts in realm (nil: a new private Realm).
-func New(realm *Realm, opts Options) *Client {
-	if realm == nil {
-		realm = NewRealm()
-	}
-	apiURL := opts.APIURL
-	if apiURL == "" {
-		apiURL = DefaultAPIURL
-	}
-	if strings.HasPrefix(apiURL, "http://") {
-		realm.logf("warn", "Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.")
-	}
-	name := opts.ClientName
-	if name == "" {
-		name = "gotrue-js"
-	}
-	var headers Header
-	if sendsClientHeader(apiURL, opts.Origin) {
-		headers = Header{{"X-Nf-Client", name}}
-	}
-	return &Client{realm: realm, api: NewAPI(apiURL, headers, opts.Transport), audience: opts.Audience, setCookie: opts.SetCookie}
+// Option configures a Client.
+type Option func(*Client)
+
+// WithTransport sets how requests are sent (required; see gotrue/nethttp).
+func WithTransport(t Transport) Option {
+	return func(c *Client) { c.transport = transport{t} }
 }
 
-// sendsClientHeader applies D3: X-Nf-Client only to the page's own origin.
-func sendsClientHeader(apiURL, origin string) bool {
-	if origin == "" || isRelative(apiURL) {
-		return true
-	}
-	o, ok := urlOrigin(apiURL)
-	if !ok {
-		return !strings.HasPrefix(apiURL, "//") // a path relative to the page
-	}
-	return equalFoldASCII(o, origin)
+// WithAudience sends aud as X-JWT-AUD: the users of that audience, on a
+// GoTrue that serves several.
+func WithAudience(aud string) Option { return func(c *Client) { c.audience = aud } }
+
+// WithClientName sets the X-Nf-Client header (default DefaultClientName).
+func WithClientName(name string) Option { return func(c *Client) { c.clientName = name } }
+
+// WithClock sets the clock that decides when a token is due for a refresh
+// (default time.Now).
+func WithClock(now func() time.Time) Option { return func(c *Client) { c.clock = now } }
+
+// WithLogger receives the warnings gotrue-js prints to the console (an
+// http:// API URL, an access token whose expiry cannot be read). They never
+// contain a token. Default: none.
+func WithLogger(l *slog.Logger) Option { return func(c *Client) { c.logger = l } }
+
+// WithRefreshTimeout bounds a token refresh (default 30 s, as gotrue-js).
+func WithRefreshTimeout(d time.Duration) Option {
+	return func(c *Client) { c.refreshTimeout = d }
 }
 
-// urlOrigin returns scheme://host[:port] of an absolute URL. It is parsed
-// by hand: net/url (with net/netip) would add to the wasm what one string
-// split does here.
-func urlOrigin(raw string) (string, bool) {
-	sep := index(raw, "://")
-	if sep <= 0 || indexAnyByte(raw[:sep], "/?#") >= 0 {
-		return "", false
+// NewClient returns a client for the GoTrue API at apiURL, such as
+// "https://example.netlify.app/.netlify/identity". Paths are appended to
+// it as strings.
+func NewClient(apiURL string, opts ...Option) *Client {
+	c := &Client{apiURL: apiURL, clientName: DefaultClientName, clock: time.Now, refreshTimeout: 30 * time.Second}
+	for _, o := range opts {
+		o(c)
 	}
-	scheme, rest := raw[:sep], raw[sep+3:]
-	host := rest
-	if i := indexAnyByte(rest, "/?#"); i >= 0 {
-		host = rest[:i]
-	}
-	if at := strings.LastIndexByte(host, '@'); at >= 0 {
-		host = host[at+1:]
-	}
-	if host == "" {
-		return "", false
-	}
-	return toLowerASCII(scheme) + "://" + host, true
+	return c
 }
 
-// API returns the client's API (gotrue.api).
-func (c *Client) API() *API { return c.api }
+// engine is the core's client for one session: its own realm (token,
+// store, refresh in flight) and its own API object.
+func (c *Client) engine(store Storage) *core.Client {
+	opts := []core.RealmOption{
+		core.WithClock(c.clock), core.WithRefreshTimeout(c.refreshTimeout),
+		core.WithRealmTransport(c.transport), core.WithLogger(c.logf),
+	}
+	if store != nil {
+		opts = append(opts, core.WithStorage(store))
+	}
+	return core.New(core.NewRealm(opts...), core.Options{
+		APIURL: c.apiURL, Audience: c.audience, ClientName: c.clientName, Transport: c.transport,
+	})
+}
 
-// Realm returns the realm the client shares state through.
-func (c *Client) Realm() *Realm { return c.realm }
-
-// Audience returns the configured audience.
-func (c *Client) Audience() string { return c.audience }
-
-// SetCookie reports whether the client asks for the nf_jwt cookie.
-func (c *Client) SetCookie() bool { return c.setCookie }
-
-// SetRememberHeaders does what gotrue-js's _setRememberHeaders does: with SetCookie,
-// X-Use-Cookie becomes "1" for a remembered session and "session" otherwise,
-// and is sent with every later request of this API.
-func (c *Client) SetRememberHeaders(remember bool) {
-	if !c.setCookie {
+func (c *Client) logf(level, msg string) {
+	if c.logger == nil {
 		return
 	}
-	v := "session"
-	if remember {
-		v = "1"
+	if level == "warn" {
+		c.logger.Warn(msg)
+	} else {
+		c.logger.Error(msg)
 	}
-	c.api.SetHeader("X-Use-Cookie", v)
 }
 
-// request does what gotrue-js's GoTrue._request does: X-JWT-AUD when an audience is
-// set, and shaped errors.
-func (c *Client) request(ctx Context, cl call) (RawJSON, error) {
-	res, err := c.api.do(ctx, cl.audience(c.audience))
-	return res, shape(err)
+// LoginExternalURL is the URL that starts a sign-in with an OAuth provider
+// ("github", "gitlab", "bitbucket", "google"): a browser is sent there, and
+// comes back to the site with the token in the URL's fragment.
+//
+// GoTrue API: GET /authorize.
+func (c *Client) LoginExternalURL(provider string) string {
+	return c.apiURL + "/authorize?provider=" + url.QueryEscape(provider)
+}
+
+// AcceptInviteExternalURL is LoginExternalURL for accepting an invite.
+func (c *Client) AcceptInviteExternalURL(provider, inviteToken string) string {
+	return c.LoginExternalURL(provider) + "&invite_token=" + url.QueryEscape(inviteToken)
 }

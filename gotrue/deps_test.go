@@ -9,10 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestCoreDependencies keeps the core free of the browser, of net/http,
-// which would cost about 1.4 MB of brotli in the wasm build, and of
-// context, whose Deadline keeps time's formatting code (see Context).
-func TestCoreDependencies(t *testing.T) {
+// TestDependencies keeps the browser out of the Go packages, and out of
+// the browser build what it cannot afford: net/http (about 1.4 MB of
+// brotli), and, in the core, context (whose Deadline keeps time's
+// formatting code; see core.Context). The Go API (this package, with
+// encoding/json) is not linked into gotrue.wasm at all.
+func TestDependencies(t *testing.T) {
 	t.Parallel()
 	list := func(args ...string) []string {
 		cmd := exec.Command("go", append([]string{"list"}, args...)...)
@@ -21,10 +23,24 @@ func TestCoreDependencies(t *testing.T) {
 		require.NoError(t, err)
 		return strings.Fields(string(out))
 	}
-	// The js/wasm runtime itself uses syscall/js, so only direct imports count there.
-	assert.NotContains(t, list("-f", `{{join .Imports " "}}`, "."), "syscall/js")
-	deps := list("-deps", ".")
-	for _, banned := range []string{"net/http", "github.com/hack-pad/safejs", "context"} {
-		assert.NotContains(t, deps, banned)
+	const module = "github.com/gotrue-wasm/gotrue-wasm/"
+	tests := []struct {
+		pkg    string
+		banned []string
+	}{
+		{"./internal/core", []string{"net/http", "github.com/hack-pad/safejs", "context", "encoding/json"}},
+		{".", []string{"net/http", "github.com/hack-pad/safejs"}},
+		{"./browser", []string{"net/http", "github.com/hack-pad/safejs", "context"}},
+		{"../wasm", []string{"net/http", "context", "encoding/json", module + "gotrue"}},
+	}
+	for _, tt := range tests {
+		deps := list("-deps", tt.pkg)
+		for _, banned := range tt.banned {
+			assert.NotContains(t, deps, banned, "%s depends on %s", tt.pkg, banned)
+		}
+	}
+	// The js/wasm runtime itself uses syscall/js, so only direct imports count.
+	for _, pkg := range []string{".", "./internal/core", "./browser"} {
+		assert.NotContains(t, list("-f", `{{join .Imports " "}}`, pkg), "syscall/js", pkg)
 	}
 }

@@ -1,35 +1,42 @@
-// Package gotrue is a client for GoTrue, the user API behind Netlify
-// Identity, that behaves as Netlify's gotrue-js 1.0.1 (its tests hold it to
-// gotrue-js itself where the two share a rule: pair_js_test.go).
+// Package gotrue is a Go client for GoTrue, the user API behind Netlify
+// Identity: sign-up, sign-in, sessions that refresh their own tokens, the
+// signed-in user's account, and the admin API.
 //
-// It is the pure-Go core of gotrue-wasm. Go programs use all of it. The
-// browser build runs gotrue-js's own classes on the page's objects, and uses
-// the core for what those delegate: every HTTP exchange, and the token
-// refresh with gotrue-wasm's session rules (see Bindings). It knows nothing
-// of the browser and does not link net/http; requests go through a
-// Transport (package gotrue/nethttp provides one over net/http), and
-// sessions through a synchronous Storage.
+// A Client talks to one GoTrue endpoint and holds no session; it is safe
+// for concurrent use. Signing in (Login, Confirm, Recover, AcceptInvite,
+// Verify, NewSession) gives a *Session: one user's token and account,
+// independent of every other session, so a server can hold one per user.
+// A Session is a TokenSource: Token returns a valid access token,
+// refreshing it when it expires within a minute; concurrent callers share
+// one refresh request, which ends when it is answered, when it times out
+// (30 s) or when every caller waiting for it has left. Requests go through
+// a Transport; package gotrue/nethttp provides one over net/http, and an
+// http.RoundTripper that signs requests with a TokenSource.
 //
-// A Client makes the unauthenticated calls (Signup, Login, Confirm,
-// Recover, …). A successful login gives a *User, whose JWT method returns
-// an access token, refreshed when it expires within a minute; concurrent
-// callers share one refresh request. A remembered session is saved under
-// StorageKey in the same JSON gotrue-js writes, so either library picks up
-// a session the other saved.
+//	client := gotrue.NewClient("https://example.netlify.app/.netlify/identity",
+//		gotrue.WithTransport(&nethttp.Transport{}))
+//	session, err := client.Login(ctx, email, password)
+//	tok, err := session.Token(ctx)
 //
-// State that gotrue-js keeps in module globals (the current user, the
-// stored session, refreshes in flight) lives in a Realm; every Client of
-// one Realm shares it, as every GoTrue instance of a page does.
+// A session can be kept in a Storage (Remember): it is saved in the JSON
+// that gotrue-js writes to localStorage, kept up to date after each
+// refresh and update, and resumed with ResumeSession. A refresh first
+// re-reads the store: when another holder of the same session (another
+// process, another browser tab) has rotated the refresh token already, its
+// newer token is adopted instead of sending the old one, which the server
+// would refuse.
 //
-// Methods that send a request take a Context, the part of context.Context
-// the client uses: pass any context.Context. (The browser build cannot
-// afford what context.Context itself links in; see Context.)
+// Admin calls take any TokenSource: a session of an admin user, or the
+// server's operator token (StaticToken), as a function or a back office
+// holds it.
 //
-// Errors: a non-2xx answer is an *HTTPError carrying the status, the status
-// text and the body; ErrNoSession and the other sentinels work with
-// errors.Is; Unanswered tells a failure the server never answered (which
-// keeps a session, D8) from one it did. No error message contains a token.
+// Errors: a non-2xx answer is an *HTTPError with the status, the headers
+// and GoTrue's message; ErrNoSession says a session has ended (logged out,
+// or its refresh token refused). Unanswered tells a failure the server
+// never answered (offline, a timeout, a 5xx), which keeps the session, from
+// one it did. No error message contains a token.
 //
-// Where gotrue-wasm deliberately differs from gotrue-js (the D-numbers of
-// the project's contract), the documentation says so.
+// The same core runs in the browser, behind gotrue-wasm's drop-in for
+// gotrue-js; gotrue-js's conventions (one current user per page, the
+// remember flag) are the browser binding's, not this package's.
 package gotrue

@@ -1,96 +1,104 @@
 package gotrue
 
 import (
-	"errors"
-	"math"
+	"context"
+	"encoding/json"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 )
 
-// storedSession is a parsed gotrue.user value, in the format of gotrue-js
-// 1.0.1 ({"token","url","audience",…}) or 0.9.29 ({"url","token",…}).
-type storedSession struct {
-	data     Object
-	url      string
-	token    Object
-	audience RawJSON
-	id       string
+// Session is one signed-in user: the token, refreshed as needed, and the
+// account as the server last sent it. Sessions are independent of each
+// other. A Session is safe for concurrent use and is a TokenSource.
+type Session struct {
+	client *Client
+	user   *core.User
 }
 
-var errNoSession = errors.New("no session in storage")
-
-// parseStored reads a stored session. Its errors never quote the stored
-// text, which holds tokens (D6).
-func parseStored(raw string) (*storedSession, error) {
-	data, err := ParseObject([]byte(raw))
-	switch {
-	case err == ErrNotObject && trimJSONSpace(raw) == "null":
-		return nil, errors.New("TypeError: Cannot destructure property 'url' of 'data' as it is null.")
-	case err == ErrNotObject: // 5, [], "s": no url, no token
-		return nil, errNoSession
-	case err != nil:
-		return nil, errors.New("SyntaxError: the stored session is not valid JSON")
-	}
-	s := &storedSession{data: data}
-	urlRaw, _ := data.Get("url")
-	tokRaw, _ := data.Get("token")
-	if !truthy(urlRaw) || !truthy(tokRaw) {
-		return nil, errNoSession
-	}
-	s.url = jsString(urlRaw)
-	s.token, _ = ParseObject(tokRaw) // empty when the token is not an object
-	s.audience, _ = data.Get("audience")
-	s.id, _ = data.String("id")
-	return s, nil
+// Token returns a valid token, refreshing it first when it expires within
+// a minute. Concurrent callers share one refresh request; ctx ends only
+// this caller's wait, and the request goes on while any caller waits for
+// it. A refresh the server refuses ends the session (ErrNoSession from
+// then on); one it does not answer (Unanswered) keeps it.
+func (s *Session) Token(ctx context.Context) (*Token, error) {
+	return s.token(ctx, false)
 }
 
-func (s *storedSession) refreshToken() string {
-	rt, _ := s.token.String("refresh_token")
-	return rt
+// Refresh refreshes the token now, whatever its expiry.
+//
+// GoTrue API: POST /token (grant_type=refresh_token).
+func (s *Session) Refresh(ctx context.Context) (*Token, error) {
+	return s.token(ctx, true)
 }
 
-// tokenJSON is the stored token object as it was written.
-func (s *storedSession) tokenJSON() RawJSON {
-	raw, _ := s.data.Get("token")
-	return raw
-}
-
-// expiresAt is the stored token's expiry, recomputed from its JWT as
-// recovering the session recomputes it (NaN when it cannot be read).
-func (s *storedSession) expiresAt() float64 {
-	t, _ := newToken(s.token)
-	return t.ExpiresAt
-}
-
-// expired is Token.expired for the stored token.
-func (s *storedSession) expired(nowMS float64) bool { return s.expiresAt()-ExpiryMargin < nowMS }
-
-// RecoverSession does what gotrue-js's User.recoverSession(api) does: the current user,
-// or else the session in storage, which then becomes the current user. The
-// recovered user belongs to api (its url is api's URL, not the stored one);
-// a nil api means a new API for the stored URL, without default headers.
-// It returns nil when there is no usable session; it never panics or fails
-// on bad storage content (D4), logging a parse error without its input (D6).
-func (r *Realm) RecoverSession(api *API) *User {
-	if u := r.Current(); u != nil {
-		return u
-	}
-	raw, ok := r.stored()
-	if !ok {
-		return nil
-	}
-	s, err := parseStored(raw)
+func (s *Session) token(ctx context.Context, force bool) (*Token, error) {
+	t, err := s.user.Token(ctx, force)
 	if err != nil {
-		if err != errNoSession {
-			r.logf("error", "Gotrue-js: Error recovering session: "+err.Error())
-		}
-		return nil
+		return nil, err
 	}
-	if api == nil {
-		api = NewAPI(s.url, nil, r.transport)
+	if t.AccessToken() == "" {
+		return nil, ErrNoSession
 	}
-	u := newUser(r, api, s.token, s.audience)
-	if raw := s.tokenJSON(); raw[0] != '{' {
-		u.replaceToken(&Token{other: raw, ExpiresAt: math.NaN()}) // gotrue-js keeps what was stored, as it is
+	return tokenOf(t), nil
+}
+
+// User is the account as the server last sent it, without a request.
+func (s *Session) User() *User {
+	raw, _ := s.user.Fields().MarshalJSON()
+	u, err := userOf(raw)
+	if err != nil {
+		return &User{Raw: raw}
 	}
-	u.saveUserData(s.data, true)
 	return u
 }
+
+// FetchUser fetches the account from the server.
+//
+// GoTrue API: GET /user.
+func (s *Session) FetchUser(ctx context.Context) (*User, error) {
+	if err := s.user.GetUserData(ctx); err != nil {
+		return nil, err
+	}
+	return s.User(), nil
+}
+
+// Validate checks the session with the server by fetching the user. When
+// the server answers that the session is no good (a 4xx, or a refresh it
+// refused), the session ends; offline, it stays (see Unanswered).
+//
+// GoTrue API: GET /user.
+func (s *Session) Validate(ctx context.Context) error {
+	err := s.user.GetUserData(ctx)
+	if err != nil && !Unanswered(err) {
+		s.user.ClearSession()
+	}
+	return err
+}
+
+// Update changes the account and returns it as the server then sends it.
+//
+// GoTrue API: PUT /user.
+func (s *Session) Update(ctx context.Context, attrs UserAttributes) (*User, error) {
+	body, err := json.Marshal(attrs)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.user.Update(ctx, body); err != nil {
+		return nil, err
+	}
+	return s.User(), nil
+}
+
+// Logout ends the session: on the server, which revokes its refresh token,
+// and here, whatever the server answered (the remembered copy is removed).
+// The error is the request's: the session has ended either way, but the
+// refresh token may still be valid on a server that was not reached.
+//
+// GoTrue API: POST /logout.
+func (s *Session) Logout(ctx context.Context) error {
+	return s.user.Logout(ctx)
+}
+
+// Admin is the admin API acting as this session's user, who must be an
+// admin (an "admin" role, or a super-admin) for the server to agree.
+func (s *Session) Admin() *Admin { return s.client.Admin(s) }

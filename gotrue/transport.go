@@ -1,74 +1,63 @@
 package gotrue
 
-// Transport sends one HTTP request. The browser build implements it with
-// fetch, native programs with net/http (package gotrue/nethttp); the core
-// itself never links net/http.
-//
-// Do returns an error only when no response arrived; any status, 4xx and
-// 5xx included, is a Response. Errors from Do reach the caller unchanged.
+import (
+	"context"
+	"time"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
+)
+
+// Transport sends one HTTP request and returns the whole response. It
+// returns an error only when no response arrived: every status, 4xx and
+// 5xx included, is a Response. Package gotrue/nethttp provides one.
 type Transport interface {
-	Do(ctx Context, req *Request) (*Response, error)
+	Do(ctx context.Context, req *Request) (*Response, error)
 }
 
-// Request is an HTTP request as gotrue-js makes it.
-type Request struct {
-	Method string
-	URL    string // the API URL concatenated with the path, never resolved
-	Header Header
-	Body   []byte // nil when there is no body
-	// Credentials is the fetch credentials mode: "same-origin" for a
-	// relative API URL, "" (the fetch default) otherwise.
-	Credentials string
-}
+// Request is an HTTP request: the method, the API URL with the path
+// appended (never resolved: a relative API URL stays relative, for the
+// Transport to resolve), the headers in order, and the body (nil: none).
+type Request = core.Request
 
-// Response is an HTTP response.
-type Response struct {
-	Status     int
-	StatusText string // feeds HTTPError messages, as in gotrue-js
-	Header     Header
-	Body       []byte
-}
+// Response is an HTTP response: status, status text, headers, body.
+type Response = core.Response
 
-// OK reports a 2xx status, as fetch's Response.ok does.
-func (r *Response) OK() bool { return r.Status >= 200 && r.Status < 300 }
-
-// Header is an ordered list of header fields. Lookups ignore case.
-type Header []HeaderField
+// Header is an ordered list of header fields; lookups ignore case.
+type Header = core.Header
 
 // HeaderField is one header name and value.
-type HeaderField struct{ Name, Value string }
+type HeaderField = core.HeaderField
 
-// Get returns the value of the first field named name, ignoring case.
-func (h Header) Get(name string) string {
-	for _, f := range h {
-		if equalFoldASCII(f.Name, name) {
-			return f.Value
-		}
-	}
-	return ""
+// Storage is where a remembered session is kept: a small synchronous
+// key-value store, the shape of localStorage. Implementations must be safe
+// for concurrent use.
+type Storage = core.Storage
+
+// MemoryStorage is a Storage in memory; the zero value is ready to use.
+type MemoryStorage = core.MemoryStorage
+
+// StorageKey is the key a remembered session is stored under, as gotrue-js
+// stores it.
+const StorageKey = core.StorageKey
+
+// transport adapts a Transport to the core's, whose context is the subset
+// of context.Context the browser build can afford.
+type transport struct{ t Transport }
+
+func (a transport) Do(ctx core.Context, req *Request) (*Response, error) {
+	return a.t.Do(stdContext(ctx), req)
 }
 
-// Set replaces the field named name (ignoring case) or appends it.
-func (h *Header) Set(name, value string) {
-	for i, f := range *h {
-		if equalFoldASCII(f.Name, name) {
-			(*h)[i].Value = value
-			return
-		}
+// stdContext is the caller's context.Context, which ctx is unless the
+// core made it (a refresh's own context): that one keeps its cancellation.
+func stdContext(ctx core.Context) context.Context {
+	if c, ok := ctx.(context.Context); ok {
+		return c
 	}
-	*h = append(*h, HeaderField{name, value})
+	return cancelOnly{ctx}
 }
 
-// Del removes every field named name, ignoring case.
-func (h *Header) Del(name string) {
-	out := (*h)[:0]
-	for _, f := range *h {
-		if !equalFoldASCII(f.Name, name) {
-			out = append(out, f)
-		}
-	}
-	*h = out
-}
+type cancelOnly struct{ core.Context }
 
-// Clone returns an independent copy.
-func (h Header) Clone() Header { return append(Header(nil), h...) }
+func (cancelOnly) Deadline() (time.Time, bool) { return time.Time{}, false }
+func (cancelOnly) Value(any) any               { return nil }

@@ -7,7 +7,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,7 +21,7 @@ func prop(t *testing.T, v safejs.Value, key string) string {
 }
 
 func TestErrToJS(t *testing.T) {
-	he := &gotrue.HTTPError{Status: 400, StatusText: "Bad Request", JSON: []byte(`{"error":"invalid_grant","error_description":"nope"}`)}
+	he := &browser.HTTPError{Status: 400, StatusText: "Bad Request", JSON: []byte(`{"error":"invalid_grant","error_description":"nope"}`)}
 	v := errToJS(he)
 	assert.Equal(t, "JSONHTTPError", prop(t, v, "name"))
 	assert.Equal(t, "Bad Request", prop(t, v, "message"), "unshaped until a request shapes it")
@@ -29,16 +29,16 @@ func TestErrToJS(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, isErr)
 
-	text := errToJS(&gotrue.HTTPError{Status: 404, StatusText: "Not Found", Text: "404 page not found\n"})
+	text := errToJS(&browser.HTTPError{Status: 404, StatusText: "Not Found", Text: "404 page not found\n"})
 	assert.Equal(t, "TextHTTPError", prop(t, text, "name"))
 	assert.Equal(t, "404 page not found\n", prop(t, text, "data"))
 
-	syn := errToJS(&gotrue.SyntaxError{Err: errors.New("invalid character '<' looking for beginning of value")})
+	syn := errToJS(&browser.SyntaxError{Err: errors.New("invalid character '<' looking for beginning of value")})
 	assert.Equal(t, "SyntaxError", prop(t, syn, "name"))
 
 	orig := jsEval(`return new RangeError('from JS')`)
 	assert.True(t, errToJS(newJSThrown(orig)).Equal(orig), "JavaScript errors pass through as themselves")
-	plain := errToJS(gotrue.ErrRefreshTimeout)
+	plain := errToJS(browser.ErrRefreshTimeout)
 	assert.Equal(t, "Error", prop(t, plain, "name"))
 	assert.Equal(t, "Token refresh timeout", prop(t, plain, "message"), "gotrue-js's text")
 }
@@ -112,7 +112,7 @@ func TestRefreshThroughTheGlue(t *testing.T) {
 	assert.Equal(t, `{"sent":[{"url":"https://id.example/x/token","method":"POST","body":"grant_type=refresh_token&refresh_token=r1",`+
 		`"type":"application/x-www-form-urlencoded","client":"gotrue-js"}],"rt":"r2","exp":4102444800000}`, got, "outside a page, X-Nf-Client is sent (D3)")
 
-	_, err = refreshSend{id: -1}.Do(context.Background(), &gotrue.Request{Body: []byte("x")})
+	_, err = refreshSend{id: -1}.Do(context.Background(), &browser.Request{Body: []byte("x")})
 	thrown, ok := thrownValue(err)
 	require.True(t, ok, "the glue's rejection comes back as itself")
 	assert.Equal(t, "gotrue-wasm: internal error: no refresh -1", prop(t, thrown, "message"))
@@ -130,7 +130,7 @@ func asyncBridgeCall(t *testing.T, f safejs.Func, args ...any) safejs.Value {
 
 func TestAsyncBridgeRecoversPanics(t *testing.T) {
 	f, err := asyncFunc("boom", func([]safejs.Value) (work, error) {
-		return func(gotrue.Context) (any, error) { panic("boom") }, nil
+		return func(browser.Context) (any, error) { panic("boom") }, nil
 	})
 	require.NoError(t, err)
 	_, err = await(asyncBridgeCall(t, f))

@@ -6,12 +6,12 @@ import (
 	"errors"
 	"time"
 
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
 // realm is the page's storage and clock, for the refresh's decisions.
-var realm *gotrue.Realm
+var realm *browser.Realm
 
 // syncImpl is a synchronous method: it returns the value to hand back.
 type syncImpl func(args []safejs.Value) (any, error)
@@ -67,7 +67,7 @@ func boot(bootName string) error {
 	if bootName == "" || err != nil || typeOf(bootFn) != safejs.TypeFunction {
 		return errors.New("no boot function: load gotrue.wasm through the gotrue-wasm loader")
 	}
-	realm = gotrue.NewRealm(gotrue.WithStorage(jsStorage{}), gotrue.WithClock(time.Now))
+	realm = browser.NewRealm(jsStorage{}, time.Now)
 	bridge, err := newObject()
 	if err != nil {
 		return err

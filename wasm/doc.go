@@ -6,7 +6,7 @@
 // objects, step by step through this, and calls Go for two steps only,
 // each a function of the bridge built here: exchange, the end of
 // API.request (the answer read and typed by the core), and refresh, the
-// token refresh of User._refreshToken (gotrue.Bindings.Refresh: D5, D8,
+// token refresh of User._refreshToken (browser.Refresh: D5, D8,
 // with D9's lock held by the glue). Each receives strings and numbers the
 // glue read when the step began, keeps none of them, and resolves with an
 // outcome the glue applies. The refresh's own request goes through fetch

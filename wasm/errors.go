@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -38,23 +38,23 @@ func errToJS(err error) safejs.Value {
 // come from JavaScript.
 func newJSError(err error) (safejs.Value, error) {
 	ctor, msg := jsError, err.Error()
-	if err == gotrue.ErrRefreshTimeout {
+	if err == browser.ErrRefreshTimeout {
 		msg = "Token refresh timeout" // gotrue-js's text, which page code compares
 	}
 	// The outermost typed error decides; the chain is a chain (nothing here
 	// joins errors), so this is what errors.AsType would find.
 	for e := err; e != nil && ctor.Equal(jsError); e = errors.Unwrap(e) {
 		switch e := e.(type) {
-		case *gotrue.HTTPError:
+		case *browser.HTTPError:
 			return httpErrorToJS(e)
-		case *gotrue.SyntaxError:
+		case *browser.SyntaxError:
 			ctor, msg = jsSyntaxError, e.Error()
 		}
 	}
 	return ctor.New(msg)
 }
 
-func httpErrorToJS(he *gotrue.HTTPError) (safejs.Value, error) {
+func httpErrorToJS(he *browser.HTTPError) (safejs.Value, error) {
 	body := he.Text
 	if he.IsJSON() {
 		body = string(he.JSON)

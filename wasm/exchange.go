@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -13,7 +13,7 @@ import (
 // an outcome array that the glue applies (page code never sees Go write to
 // its objects). An outcome is [true, value, ...] or [false, error,
 // unanswered, ...], where unanswered says that the server gave no answer
-// that settles the request (gotrue.Unanswered: D8).
+// that settles the request (browser.Unanswered: D8).
 
 // exchange reads the answer to one request: args[0] is the Promise of
 // [status, statusText, Content-Type, body text] of the glue's fetch, made
@@ -21,7 +21,7 @@ import (
 // value] or [false, error, unanswered].
 func exchange(args []safejs.Value) (work, error) {
 	answer := arg(args, 0)
-	return func(gotrue.Context) (any, error) {
+	return func(browser.Context) (any, error) {
 		v, err := await(answer)
 		if err != nil {
 			return failed(thrownError(err)), nil
@@ -30,7 +30,7 @@ func exchange(args []safejs.Value) (work, error) {
 		if err != nil {
 			return nil, err
 		}
-		raw, err := gotrue.Bindings.Decode(res)
+		raw, err := browser.Decode(res)
 		if err != nil {
 			return failed(err), nil
 		}
@@ -40,5 +40,5 @@ func exchange(args []safejs.Value) (work, error) {
 
 // failed is the outcome of an error.
 func failed(err error, more ...any) []any {
-	return append([]any{false, errToJS(err), gotrue.Unanswered(err)}, more...)
+	return append([]any{false, errToJS(err), browser.Unanswered(err)}, more...)
 }

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -19,7 +19,7 @@ type refreshSend struct{ id int }
 // Do sends req's body and reads the answer. ctx is not watched: a call from
 // page code cannot be cancelled (gotrue-js has no way to), so its Context
 // never ends.
-func (t refreshSend) Do(_ gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
+func (t refreshSend) Do(_ browser.Context, req *browser.Request) (*browser.Response, error) {
 	p, err := glue.send.Invoke(t.id, string(req.Body))
 	if err != nil {
 		return nil, thrownError(err)
@@ -32,7 +32,7 @@ func (t refreshSend) Do(_ gotrue.Context, req *gotrue.Request) (*gotrue.Response
 }
 
 // response reads the glue's [status, statusText, Content-Type, text].
-func response(v safejs.Value) (*gotrue.Response, error) {
+func response(v safejs.Value) (*browser.Response, error) {
 	var f [4]safejs.Value
 	for i := range f {
 		var err error
@@ -44,9 +44,9 @@ func response(v safejs.Value) (*gotrue.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &gotrue.Response{Status: status, StatusText: jsString(f[1]), Body: []byte(jsString(f[3]))}
+	out := &browser.Response{Status: status, StatusText: jsString(f[1]), Body: []byte(jsString(f[3]))}
 	if typeOf(f[2]) == safejs.TypeString {
-		out.Header = gotrue.Header{{Name: "Content-Type", Value: jsString(f[2])}}
+		out.Header = browser.Header{{Name: "Content-Type", Value: jsString(f[2])}}
 	}
 	return out, nil
 }

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -15,7 +15,7 @@ var calls atomic.Int64
 
 // work is the part of an asynchronous method that runs on its goroutine.
 // It returns the value the Promise resolves with.
-type work func(ctx gotrue.Context) (any, error)
+type work func(ctx browser.Context) (any, error)
 
 // pageCall is the Context of a call from page code. gotrue-js offers no
 // way to cancel one, so it never ends.

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -18,24 +18,24 @@ import (
 func refresh(args []safejs.Value) (work, error) {
 	id, err := arg(args, 0).Int()
 	if err != nil {
-		return nil, gotrue.ErrBadState
+		return nil, browser.ErrBadState
 	}
 	expiresAt, err := arg(args, 3).Float()
 	if err != nil {
-		return nil, gotrue.ErrBadState
+		return nil, browser.ErrBadState
 	}
-	s := gotrue.RefreshState{
+	s := browser.RefreshState{
 		RefreshToken: jsString(arg(args, 1)),
 		UserID:       stringOrEmpty(arg(args, 2)),
 		ExpiresAt:    expiresAt,
 		Locked:       truthy(arg(args, 4)),
 		Asked:        stringOrEmpty(arg(args, 5)),
 	}
-	if s.Obtained, err = gotrue.Bindings.Strings([]byte(jsString(arg(args, 6)))); err != nil {
-		return nil, gotrue.ErrBadState
+	if s.Obtained, err = browser.Strings([]byte(jsString(arg(args, 6)))); err != nil {
+		return nil, browser.ErrBadState
 	}
-	return func(ctx gotrue.Context) (any, error) {
-		res := gotrue.Bindings.Refresh(ctx, realm, refreshSend{id: id}, s)
+	return func(ctx browser.Context) (any, error) {
+		res := browser.Refresh(ctx, realm, refreshSend{id: id}, s)
 		if res.Err != nil {
 			return failed(res.Err, res.KeepStored), nil
 		}

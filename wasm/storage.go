@@ -2,7 +2,7 @@
 
 package main
 
-// jsStorage is gotrue.Storage over the glue's store: localStorage, or
+// jsStorage is browser.Storage over the glue's store: localStorage, or
 // memory once localStorage has failed (D4), which the synchronous methods
 // answered in JavaScript share. Its calls never throw.
 type jsStorage struct{}

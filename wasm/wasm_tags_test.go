@@ -33,7 +33,7 @@ func TestEveryFileIsTagged(t *testing.T) {
 }
 
 // TestNoNetHTTP fails if net/http, which adds about 1.4 MB brotli, is
-// linked into gotrue.wasm, or context (see gotrue.Context).
+// linked into gotrue.wasm, or context (see browser.Context).
 func TestNoNetHTTP(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")

@@ -1,5 +1,7 @@
-// Package nethttp is a gotrue.Transport over net/http, for Go programs and
-// native tests. The browser build uses fetch instead and never links it.
+// Package nethttp connects package gotrue to net/http: Transport sends
+// gotrue's requests with an *http.Client, and RoundTripper signs a
+// program's own requests with a gotrue.TokenSource. The browser build uses
+// fetch instead and never links it.
 package nethttp
 
 import (
@@ -10,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue"
 )
@@ -26,7 +27,7 @@ type Transport struct {
 }
 
 // Do sends req and reads the whole response, up to MaxBody.
-func (t *Transport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Response, error) {
+func (t *Transport) Do(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error) {
 	target, err := t.resolve(req.URL)
 	if err != nil {
 		return nil, err
@@ -35,7 +36,7 @@ func (t *Transport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Respons
 	if req.Body != nil {
 		body = bytes.NewReader(req.Body)
 	}
-	hr, err := http.NewRequestWithContext(stdContext(ctx), req.Method, target, body)
+	hr, err := http.NewRequestWithContext(ctx, req.Method, target, body)
 	if err != nil {
 		return nil, err
 	}
@@ -53,21 +54,6 @@ func (t *Transport) Do(ctx gotrue.Context, req *gotrue.Request) (*gotrue.Respons
 	}
 	return &gotrue.Response{Status: res.StatusCode, StatusText: statusText(res), Header: header(res.Header), Body: b}, nil
 }
-
-// stdContext is the caller's context.Context, which a gotrue.Context
-// usually is; any other Context keeps its cancellation, with no deadline
-// and no values.
-func stdContext(ctx gotrue.Context) context.Context {
-	if c, ok := ctx.(context.Context); ok {
-		return c
-	}
-	return cancelOnly{ctx}
-}
-
-type cancelOnly struct{ gotrue.Context }
-
-func (cancelOnly) Deadline() (time.Time, bool) { return time.Time{}, false }
-func (cancelOnly) Value(any) any               { return nil }
 
 func (t *Transport) client() *http.Client {
 	if t.Client != nil {

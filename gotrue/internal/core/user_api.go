@@ -1,0 +1,75 @@
+package core
+
+// request does what gotrue-js's User._request does: X-JWT-AUD when an
+// audience is set, a fresh JWT (which may refresh), the Bearer header, then
+// the call. A session whose token has no access token sends nothing and
+// returns ErrNoSession (gotrue-js sends "Bearer undefined").
+func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {
+	if aud == "" && truthy(u.audience) { // options.audience || this.audience
+		aud = jsString(u.audience)
+	}
+	c = c.audience(aud)
+	jwt, err := u.JWT(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	if jwt == "" && !u.hasAccessToken() {
+		return nil, ErrNoSession
+	}
+	c.header.Set("Authorization", "Bearer "+jwt)
+	res, err := u.api.do(ctx, c)
+	return res, err
+}
+
+func (u *User) hasAccessToken() bool {
+	t := u.TokenDetails()
+	return t != nil && t.HasAccessToken()
+}
+
+// GetUserData fetches the user (GET /user), merges the response into the
+// fields and re-saves a stored session.
+//
+// GoTrue API: GET /user.
+func (u *User) GetUserData(ctx Context) error {
+	res, err := u.request(ctx, call{method: "GET", path: "/user"}, "")
+	if err != nil {
+		return err
+	}
+	return u.merge(res)
+}
+
+// Update changes the user (PUT /user) with attrs, the JSON body as given:
+// {"email","password","data","email_change_token",…}. The response is
+// merged into the fields and a stored session re-saved. A nil attrs sends
+// no body, as JSON.stringify(undefined) does.
+//
+// GoTrue API: PUT /user.
+func (u *User) Update(ctx Context, attrs []byte) error {
+	res, err := u.request(ctx, call{method: "PUT", path: "/user", body: attrs}, "")
+	if err != nil {
+		return err
+	}
+	return u.merge(res)
+}
+
+func (u *User) merge(res RawJSON) error {
+	var attrs Object
+	if err := attrs.UnmarshalJSON(res); err != nil && err != ErrNotObject {
+		return &ResponseError{Op: "user", Msg: "the server's user is not valid JSON"}
+	}
+	u.saveUserData(attrs, false)
+	u.refreshSavedSession()
+	return nil
+}
+
+// Logout ends the session on the server (POST /logout) and always clears
+// it locally, whatever the server answered. It returns the request's error:
+// the session is gone here either way, but a failed request may have left
+// the refresh token valid on the server.
+//
+// GoTrue API: POST /logout.
+func (u *User) Logout(ctx Context) error {
+	_, err := u.request(ctx, call{method: "POST", path: "/logout"}, "")
+	u.ClearSession()
+	return err
+}
