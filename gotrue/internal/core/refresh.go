@@ -64,7 +64,7 @@ func (u *User) refresh(ctx Context, refreshToken string, force bool) (*Token, er
 	}
 	f.waiters++
 	r.mu.Unlock()
-	return r.wait(ctx, f)
+	return r.wait(ctx, refreshToken, f)
 }
 
 // fly runs flight f to its end. It always lands, a panic (a Storage or
@@ -84,8 +84,9 @@ func (u *User) fly(f *flight, refreshToken string, force bool) {
 var errRefreshAborted = errors.New("gotrue: the token refresh was aborted")
 
 // wait returns the flight's result, or ctx's error if ctx ends first. The
-// last waiter to leave cancels the flight's request.
-func (r *Realm) wait(ctx Context, f *flight) (*Token, error) {
+// last waiter to leave cancels the flight's request, and a later caller
+// starts a new one.
+func (r *Realm) wait(ctx Context, refreshToken string, f *flight) (*Token, error) {
 	select {
 	case <-f.done:
 		return f.tok, f.err
@@ -93,6 +94,9 @@ func (r *Realm) wait(ctx Context, f *flight) (*Token, error) {
 		r.mu.Lock()
 		f.waiters--
 		last := f.waiters == 0
+		if last {
+			r.forget(refreshToken, f)
+		}
 		r.mu.Unlock()
 		if last {
 			f.ctx.cancel(errRefreshCanceled)
@@ -104,10 +108,18 @@ func (r *Realm) wait(ctx Context, f *flight) (*Token, error) {
 // land ends flight f: later callers start a new one, and waiters return.
 func (r *Realm) land(refreshToken string, f *flight) {
 	r.mu.Lock()
-	delete(r.flights, refreshToken)
+	r.forget(refreshToken, f)
 	r.mu.Unlock()
 	f.ctx.cancel(errRefreshAborted)
 	close(f.done)
+}
+
+// forget unregisters flight f, if it is still the one for refreshToken.
+// The caller holds r.mu.
+func (r *Realm) forget(refreshToken string, f *flight) {
+	if r.flights[refreshToken] == f {
+		delete(r.flights, refreshToken)
+	}
 }
 
 // doRefresh runs the realm's refresh policy (grant) for u and applies what

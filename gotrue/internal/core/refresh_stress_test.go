@@ -158,3 +158,41 @@ func TestJoinerReturnsWhenItsContextEnds(t *testing.T) {
 type transportFunc func(Context, *Request) (*Response, error)
 
 func (f transportFunc) Do(ctx Context, req *Request) (*Response, error) { return f(ctx, req) }
+
+// TestRefreshOutlivesItsSender: the caller whose call sent a shared refresh
+// leaves (its ctx ends); a caller still waiting gets the token, from the
+// one request, which went on. Before, the request ran on the sender's ctx,
+// and every waiter got "context canceled" with it.
+func TestRefreshOutlivesItsSender(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	sent := make(chan struct{})
+	var requests atomic.Int64
+	tr := transportFunc(func(ctx Context, req *Request) (*Response, error) {
+		if requests.Add(1) == 1 {
+			close(sent)
+		}
+		<-release
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return (&rotatingServer{}).Do(ctx, req)
+	})
+	r := NewRealm()
+	c := New(r, Options{APIURL: "https://id.example/.netlify/identity", Transport: tr})
+	u := newUser(r, c.api, stressToken(0).raw, quote(""))
+	rt := u.TokenDetails().RefreshToken()
+	senderCtx, cancelSender := context.WithCancel(context.Background())
+	sender := make(chan error, 1)
+	go func() { _, err := u.JWT(senderCtx, true); sender <- err }()
+	<-sent
+	waiter := make(chan error, 1)
+	go func() { _, err := u.JWT(context.Background(), true); waiter <- err }()
+	require.Eventually(t, func() bool { return r.Waiters(rt) == 2 }, time.Minute, time.Millisecond)
+	cancelSender()
+	assert.ErrorIs(t, <-sender, context.Canceled, "the sender stops waiting")
+	close(release)
+	assert.NoError(t, <-waiter, "the waiter gets the refresh")
+	assert.Equal(t, int64(1), requests.Load(), "one request")
+	assert.NotEqual(t, rt, u.TokenDetails().RefreshToken(), "applied to the session")
+}
