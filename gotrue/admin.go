@@ -18,7 +18,9 @@ type TokenSource interface {
 // StaticToken is a TokenSource that always returns accessToken, such as
 // the server's operator token (GOTRUE_OPERATOR_TOKEN), which the admin API
 // takes for any audience.
-func StaticToken(accessToken string) TokenSource { return staticToken{&Token{AccessToken: accessToken, TokenType: "bearer"}} }
+func StaticToken(accessToken string) TokenSource {
+	return staticToken{&Token{AccessToken: accessToken, TokenType: "bearer"}}
+}
 
 type staticToken struct{ t *Token }
 

@@ -101,7 +101,6 @@ func (r *recorder) last() *gotrue.Request {
 	return r.reqs[len(r.reqs)-1]
 }
 
-
 // isRefresh reports whether req is a refresh grant.
 func isRefresh(req *gotrue.Request) bool {
 	return strings.HasPrefix(string(req.Body), "grant_type=refresh_token&")

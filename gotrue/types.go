@@ -54,7 +54,7 @@ type User struct {
 	InvitedAt          time.Time      `json:"invited_at"`
 	ConfirmationSentAt time.Time      `json:"confirmation_sent_at"`
 	RecoverySentAt     time.Time      `json:"recovery_sent_at"`
-	NewEmail           string         `json:"new_email"`         // while an email change waits for confirmation
+	NewEmail           string         `json:"new_email"` // while an email change waits for confirmation
 	EmailChangeSentAt  time.Time      `json:"email_change_sent_at"`
 	LastSignInAt       time.Time      `json:"last_sign_in_at"`
 	AppMetadata        map[string]any `json:"app_metadata"`  // provider, roles: set by admins only

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/gotruetest"
+	. "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/nethttp"
 	"github.com/stretchr/testify/require"
 )

@@ -109,4 +109,3 @@ func TestLogout(t *testing.T) {
 	assert.Equal(t, "/.netlify/identity/logout", r.URL)
 	assert.Nil(t, r.Body)
 }
-
