@@ -3,6 +3,7 @@ package gotrue
 import (
 	"log/slog"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
@@ -44,9 +45,10 @@ func WithClientName(name string) Option { return func(c *Client) { c.clientName 
 // (default time.Now).
 func WithClock(now func() time.Time) Option { return func(c *Client) { c.clock = now } }
 
-// WithLogger receives the warnings gotrue-js prints to the console (an
-// http:// API URL, an access token whose expiry cannot be read). They never
-// contain a token. Default: none.
+// WithLogger receives what goes wrong without failing a call (an http://
+// API URL, a stored session or an access token that cannot be read, a
+// store that cannot be written). Messages never contain a token. Default:
+// none.
 func WithLogger(l *slog.Logger) Option { return func(c *Client) { c.logger = l } }
 
 // WithRefreshTimeout bounds a token refresh (default 30 s, as gotrue-js).
@@ -61,6 +63,9 @@ func NewClient(apiURL string, opts ...Option) *Client {
 	c := &Client{apiURL: apiURL, clientName: DefaultClientName, clock: time.Now, refreshTimeout: 30 * time.Second}
 	for _, o := range opts {
 		o(c)
+	}
+	if c.logger != nil && strings.HasPrefix(apiURL, "http://") {
+		c.logger.Warn("gotrue: the API URL is http://: GoTrue requires HTTPS to work securely")
 	}
 	return c
 }
@@ -80,13 +85,10 @@ func (c *Client) engine(store Storage) *core.Client {
 	})
 }
 
+// logf passes the core's errors to the logger. Its one warning, an http://
+// API URL, which the core gives for each session, NewClient gives once.
 func (c *Client) logf(level, msg string) {
-	if c.logger == nil {
-		return
-	}
-	if level == "warn" {
-		c.logger.Warn(msg)
-	} else {
+	if c.logger != nil && level == "error" {
 		c.logger.Error(msg)
 	}
 }
