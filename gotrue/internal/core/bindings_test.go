@@ -8,6 +8,7 @@ import (
 	"time"
 
 	. "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/gotruetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -196,5 +197,71 @@ func TestBindingsStrings(t *testing.T) {
 	for _, bad := range []string{``, `{}`, `[1]`, `["a",null]`, `[`} {
 		_, err := Bindings.Strings([]byte(bad))
 		assert.ErrorIs(t, err, ErrBadState, bad)
+	}
+}
+
+// TestBindingsRefreshShortLivedTokens: with JWTs shorter than the expiry
+// margin every token is due, so another tab's session is due the moment it
+// is stored. Under the lock, one stored while this tab waited is taken as
+// it is (D9: no second request, and no refresh token sent twice); one that
+// has expired by then is not.
+func TestBindingsRefreshShortLivedTokens(t *testing.T) {
+	t.Parallel()
+	e := setup(t, gotruetest.WithJWTExp(30*time.Second))
+	e.signup("short@example.com", "")
+	u := e.login("short@example.com", true)
+	s := refreshState(u)
+	s.Locked, s.Asked = true, s.RefreshToken
+	other := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+	_, err := other.JWT(ctx, false) // due at once: the other tab refreshes and stores
+	require.NoError(t, err)
+	api := pageAPI{e}
+
+	sent := e.rec.count("POST", "/token")
+	res := Bindings.Refresh(ctx, e.realm, api, s)
+	require.NoError(t, res.Err)
+	assert.True(t, res.Adopted, "stored while this tab waited for the lock")
+	assert.Contains(t, string(res.Token), other.TokenDetails().RefreshToken())
+	assert.Equal(t, sent, e.rec.count("POST", "/token"), "no request")
+
+	e.clock.Advance(31 * time.Second) // the stored token has expired
+	res = Bindings.Refresh(ctx, e.realm, api, s)
+	require.NoError(t, res.Err)
+	assert.False(t, res.Adopted, "an expired session is refreshed")
+	assert.Equal(t, sent+1, e.rec.count("POST", "/token"))
+	assert.Contains(t, string(e.rec.last().Body), other.TokenDetails().RefreshToken(), "the rotated token, not this tab's own")
+}
+
+// TestForcedRefreshOfADueToken: jwt(true) on a token that is due anyway,
+// with another tab's newer session stored, is the same refresh in a Go
+// program (User.JWT) and in the browser (Bindings.Refresh, which is not
+// told force and reads it from the expiry): both adopt that session and
+// send nothing. (Before, the Go program sent a refresh.)
+func TestForcedRefreshOfADueToken(t *testing.T) {
+	t.Parallel()
+	for _, path := range []string{"Go program", "browser"} {
+		t.Run(path, func(t *testing.T) {
+			t.Parallel()
+			e := setup(t)
+			e.signup("forced@example.com", "")
+			u := e.login("forced@example.com", true)
+			e.clock.Advance(59*time.Minute + 30*time.Second) // within the margin: due
+			other := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+			_, err := other.JWT(ctx, true)
+			require.NoError(t, err)
+			sent := e.rec.count("POST", "/token")
+			var got string
+			if path == "Go program" {
+				got, err = u.JWT(ctx, true)
+				require.NoError(t, err)
+			} else {
+				res := Bindings.Refresh(ctx, e.realm, pageAPI{e}, refreshState(u))
+				require.NoError(t, res.Err)
+				assert.True(t, res.Adopted)
+				got = string(res.Token)
+			}
+			assert.Contains(t, got, other.TokenDetails().AccessToken())
+			assert.Equal(t, sent, e.rec.count("POST", "/token"), "no request")
+		})
 	}
 }

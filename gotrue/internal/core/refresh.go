@@ -43,8 +43,8 @@ func (u *User) Token(ctx Context, force bool) (*Token, error) {
 	if tok == nil {
 		return nil, ErrNoSession
 	}
-	if force || tok.expired(u.realm.nowMS()) {
-		return u.refresh(ctx, tok.refreshTokenJS(), force)
+	if due := tok.expired(u.realm.nowMS()); force || due {
+		return u.refresh(ctx, tok.refreshTokenJS(), force && !due)
 	}
 	return tok, nil
 }
@@ -181,7 +181,8 @@ func (u *User) clearAfterFailedRefresh(keepStored bool) {
 // grantState is what the refresh policy needs to know of a session: the
 // refresh token to send (as gotrue-js writes it in the request), the user's
 // id and the expiry of the token it holds (NaN: none), whether the caller
-// forces a refresh of a token that is not expiring, and which refresh
+// forces a refresh of a token that is not due (a due one is refreshed
+// anyway, and D5 may adopt another tab's session for it), and which refresh
 // tokens this page obtained from the server itself. locked and asked are
 // D9's: the caller holds the origin-wide refresh lock, and asked is the
 // refresh token storage held when the caller asked for the refresh.
@@ -222,10 +223,10 @@ type granted struct {
 func (r *Realm) grant(ctx Context, api *API, s grantState) granted {
 	rt := s.refreshToken
 	if stored := r.rotated(s); stored != nil {
-		if !stored.expired(r.nowMS()) && (!s.force || s.locked && stored.refreshToken() != s.asked) {
+		if r.adoptable(s, stored) {
 			return granted{token: stored.tokenJSON(), adopted: true}
 		}
-		rt = stored.refreshToken() // forced: refresh the rotated token
+		rt = stored.refreshToken() // forced, or due: refresh the rotated token
 	}
 	res, err := r.post(ctx, api, rt)
 	if err == nil {
@@ -238,6 +239,20 @@ func (r *Realm) grant(ctx Context, api *API, s grantState) granted {
 		return granted{token: stored.tokenJSON(), adopted: true}
 	}
 	return granted{err: err, keepStored: r.keepsStored(rt, s.obtained)}
+}
+
+// adoptable reports whether another tab's newer session stored is taken
+// as it is, instead of refreshing it: when it is not due and the caller
+// does not force a refresh (D5); and, under the refresh lock, when another
+// tab stored it while this one waited (D9), which is as new as this tab's
+// own refresh would be, however short the tokens' lifetime (JWTs shorter
+// than the expiry margin are always due), as long as it has not expired.
+func (r *Realm) adoptable(s grantState, stored *storedSession) bool {
+	now := r.nowMS()
+	if s.locked && stored.refreshToken() != s.asked && stored.expiresAt() > now {
+		return true
+	}
+	return !stored.expired(now) && !s.force
 }
 
 // rotated is the stored session when another tab has rotated this one's
