@@ -6,10 +6,13 @@ import (
 )
 
 // Realm is the state gotrue-js keeps in module globals, shared by every
-// client of one page: the session storage, the current-user singleton and
-// the in-flight refreshes. Clients made with the same Realm share them, as
-// every GoTrue instance of a page does; independent Realms are independent.
-// A Realm is safe for concurrent use.
+// client of one page: the session storage, the current-user singleton, the
+// refreshes its users' JWT calls have in flight, and the refresh tokens it
+// obtained from the server (D5). Clients made with the same Realm share
+// them, as every GoTrue instance of a page does; independent Realms are
+// independent (package gotrue gives each session its own). In the browser
+// the page's objects hold the current user and its refreshes in flight,
+// and the realm holds the storage. A Realm is safe for concurrent use.
 type Realm struct {
 	storage        Storage
 	transport      Transport
