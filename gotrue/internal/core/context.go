@@ -27,9 +27,9 @@ type Context interface {
 // errRefreshCanceled ends a refresh whose every caller has left.
 var errRefreshCanceled = errors.New("gotrue: the token refresh was cancelled: every caller left")
 
-// cancelContext is a Context that ends when cancel is first called, or
-// when its parent (if any) ends. It is what the core needs of
-// context.WithCancel, which it does not link (see Context).
+// cancelContext is a Context that ends when cancel is first called: what
+// a refresh in flight needs of context.WithCancel, which the core does not
+// link (see Context).
 type cancelContext struct {
 	done chan struct{}
 	once sync.Once
@@ -38,21 +38,6 @@ type cancelContext struct {
 }
 
 func newCancelContext() *cancelContext { return &cancelContext{done: make(chan struct{})} }
-
-// withCancel returns a cancelContext that also ends when parent does.
-func withCancel(parent Context) *cancelContext {
-	c := newCancelContext()
-	if pd := parent.Done(); pd != nil {
-		go func() {
-			select {
-			case <-pd:
-				c.cancel(parent.Err())
-			case <-c.done:
-			}
-		}()
-	}
-	return c
-}
 
 // Done is closed once the context is cancelled.
 func (c *cancelContext) Done() <-chan struct{} { return c.done }

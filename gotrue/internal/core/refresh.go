@@ -8,8 +8,9 @@ import (
 
 // flight is one refresh request that every caller holding the same refresh
 // token shares. It runs on its own goroutine with its own context, which
-// ends when the refresh times out or when the last caller waiting for it
-// leaves, never because the caller that started it left.
+// ends when the refresh times out (the request is cancelled then) or when
+// the last caller waiting for it leaves, never because the caller that
+// started it left.
 type flight struct {
 	ctx     *cancelContext
 	done    chan struct{}
@@ -71,6 +72,8 @@ func (u *User) refresh(ctx Context, refreshToken string, force bool) (*Token, er
 // logger that panics) included, which every waiter then gets as an error.
 func (u *User) fly(f *flight, refreshToken string, force bool) {
 	defer u.realm.land(refreshToken, f)
+	timeout := time.AfterFunc(u.realm.refreshTimeout, func() { f.ctx.cancel(ErrRefreshTimeout) })
+	defer timeout.Stop()
 	defer func() {
 		if v := recover(); v != nil {
 			f.tok, f.err = nil, internalError("refresh", v)
@@ -337,23 +340,17 @@ func (r *Realm) storedOf(id string) *storedSession {
 }
 
 // post sends the refresh grant and gives up after the realm's refresh
-// timeout (30 s), as gotrue-js races its request against a timer. The
-// request gets a context of its own, cancelled then (a Transport that
-// watches it stops; the browser's fetch, as gotrue-js's, is not aborted,
-// and its late answer is dropped). It returns what the server answered, as
-// JSON.
+// timeout (30 s), as gotrue-js races its request against a timer: the
+// request is not aborted here (in the browser, as in gotrue-js, it runs
+// to its end and its late answer is dropped; a flight cancels its own
+// context then). It returns what the server answered, as JSON.
 func (r *Realm) post(ctx Context, api *API, refreshToken string) (RawJSON, error) {
 	type answer struct {
 		res RawJSON
 		err error
 	}
 	answers := make(chan answer, 2)
-	reqCtx := withCancel(ctx)
-	defer reqCtx.cancel(errRefreshAborted)
-	timer := time.AfterFunc(r.refreshTimeout, func() {
-		reqCtx.cancel(ErrRefreshTimeout)
-		answers <- answer{err: ErrRefreshTimeout}
-	})
+	timer := time.AfterFunc(r.refreshTimeout, func() { answers <- answer{err: ErrRefreshTimeout} })
 	defer timer.Stop()
 	go func() {
 		defer func() {
@@ -361,7 +358,7 @@ func (r *Realm) post(ctx Context, api *API, refreshToken string) (RawJSON, error
 				answers <- answer{err: internalError("refresh", v)}
 			}
 		}()
-		res, err := api.do(reqCtx, call{
+		res, err := api.do(ctx, call{
 			method: "POST", path: "/token",
 			header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
 			body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
