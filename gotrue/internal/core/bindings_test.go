@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	. "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/gotruetest"
+	. "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
