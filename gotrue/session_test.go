@@ -73,62 +73,50 @@ func TestTokenRefreshesWhenDue(t *testing.T) {
 	}
 }
 
-// TestRefreshCancelledWhenEveryCallerLeaves: the request's context ends
-// when the last caller waiting for it leaves, and the session stays.
-func TestRefreshCancelledWhenEveryCallerLeaves(t *testing.T) {
+// TestRefreshRequestIsCancelled: the request of a refresh is cancelled,
+// not left running, when every caller waiting for it has left, and when it
+// times out; either way the session stays (D8), and the next call
+// refreshes.
+func TestRefreshRequestIsCancelled(t *testing.T) {
 	t.Parallel()
-	e := setup(t)
-	s := e.login("leave@example.com")
-	cancelled := make(chan error, 1)
-	e.rec.setHook(func(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error, bool) {
-		if isRefresh(req) {
-			<-ctx.Done()
-			cancelled <- ctx.Err()
-			return nil, ctx.Err(), true
-		}
-		return nil, nil, false
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	_, err := s.Refresh(ctx)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	select {
-	case err := <-cancelled:
-		assert.Error(t, err, "the request saw its context end")
-	case <-time.After(10 * time.Second):
-		t.Fatal("the request was not cancelled")
+	tests := []struct {
+		name    string
+		opts    []gotrue.Option
+		wait    time.Duration // how long the caller waits
+		wantErr error
+	}{
+		{"every caller left", nil, 50 * time.Millisecond, context.DeadlineExceeded},
+		{"the refresh timed out", []gotrue.Option{gotrue.WithRefreshTimeout(50 * time.Millisecond)}, time.Minute, gotrue.ErrRefreshTimeout},
 	}
-	e.rec.setHook(nil)
-	_, err = s.Refresh(context.Background())
-	assert.NoError(t, err, "a refresh nobody answered keeps the session")
-}
-
-// TestRefreshTimeoutCancelsTheRequest: after the refresh timeout the
-// request is cancelled, not left running, and the session stays (D8).
-func TestRefreshTimeoutCancelsTheRequest(t *testing.T) {
-	t.Parallel()
-	e := setup(t, gotrue.WithRefreshTimeout(50*time.Millisecond))
-	s := e.login("slow@example.com")
-	cancelled := make(chan struct{})
-	e.rec.setHook(func(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error, bool) {
-		if isRefresh(req) {
-			<-ctx.Done()
-			close(cancelled)
-			return nil, ctx.Err(), true
-		}
-		return nil, nil, false
-	})
-	_, err := s.Refresh(context.Background())
-	assert.ErrorIs(t, err, gotrue.ErrRefreshTimeout)
-	assert.True(t, gotrue.Unanswered(err))
-	select {
-	case <-cancelled:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the timed-out request is still running")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			e := setup(t, tt.opts...)
+			s := e.login("cancel@example.com")
+			cancelled := make(chan struct{})
+			e.rec.setHook(func(ctx context.Context, req *gotrue.Request) (*gotrue.Response, error, bool) {
+				if !isRefresh(req) {
+					return nil, nil, false
+				}
+				<-ctx.Done()
+				close(cancelled)
+				return nil, ctx.Err(), true
+			})
+			ctx, cancel := context.WithTimeout(context.Background(), tt.wait)
+			defer cancel()
+			_, err := s.Refresh(ctx)
+			assert.ErrorIs(t, err, tt.wantErr)
+			assert.True(t, gotrue.Unanswered(err))
+			select {
+			case <-cancelled:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the request is still running")
+			}
+			e.rec.setHook(nil)
+			_, err = s.Refresh(context.Background())
+			assert.NoError(t, err, "the session stays")
+		})
 	}
-	e.rec.setHook(nil)
-	_, err = s.Token(context.Background())
-	assert.NoError(t, err, "the session stays")
 }
 
 // TestSessionErrors: what each failure returns, and what it leaves.
