@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
 	"strconv"
 
@@ -111,7 +110,7 @@ func (a *Admin) GetUser(ctx context.Context, id string) (*User, error) {
 //
 // GoTrue API: POST /admin/users.
 func (a *Admin) CreateUser(ctx context.Context, params AdminUserParams) (*User, error) {
-	body, err := json.Marshal(params)
+	body, err := encode(params)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +121,7 @@ func (a *Admin) CreateUser(ctx context.Context, params AdminUserParams) (*User, 
 //
 // GoTrue API: PUT /admin/users/{id}.
 func (a *Admin) UpdateUser(ctx context.Context, id string, params AdminUserParams) (*User, error) {
-	body, err := json.Marshal(params)
+	body, err := encode(params)
 	if err != nil {
 		return nil, err
 	}

@@ -96,3 +96,15 @@ func TestLoggerAndMissingTransport(t *testing.T) {
 	_, _ = c.Settings(context.Background())
 	assert.Equal(t, 1, strings.Count(buf.String(), "GoTrue requires HTTPS"), "warned once, not per call: %s", buf.String())
 }
+
+// TestEncodeError: a body JSON cannot encode is an error before any
+// request, and not one the server left unanswered.
+func TestEncodeError(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	_, err := e.client.Signup(context.Background(), "enc@example.com", "pw", map[string]any{"f": func() {}})
+	var ee *gotrue.EncodeError
+	require.ErrorAs(t, err, &ee)
+	assert.False(t, gotrue.Unanswered(err))
+	assert.Equal(t, 0, e.rec.count("POST", "/signup"), "nothing sent")
+}

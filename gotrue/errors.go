@@ -1,6 +1,11 @@
 package gotrue
 
-import "github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
+import (
+	"encoding/json"
+	"errors"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
+)
 
 // HTTPError is an answer with a status outside 2xx. Status, StatusText and
 // Header are the response's; JSON holds a JSON body, Text any other.
@@ -32,5 +37,27 @@ var (
 // that settles the request: the transport failed (offline, DNS, a reset
 // connection), the request timed out or was cancelled, or the answer was a
 // 5xx. Such a failure of a refresh keeps the session, and trying again
-// later is the thing to do; an answer the server gave (a 4xx) is final.
-func Unanswered(err error) bool { return core.Unanswered(err) }
+// later is the thing to do; an answer the server gave (a 4xx) is final,
+// and so is a request that could not be made (a value JSON cannot encode).
+func Unanswered(err error) bool {
+	var ee *EncodeError
+	return !errors.As(err, &ee) && core.Unanswered(err)
+}
+
+// EncodeError is a request that was not sent because its body could not
+// be encoded as JSON (a map holding a func or a channel, say).
+type EncodeError struct{ Err error }
+
+func (e *EncodeError) Error() string { return "gotrue: the request's body: " + e.Err.Error() }
+
+// Unwrap returns encoding/json's error.
+func (e *EncodeError) Unwrap() error { return e.Err }
+
+// encode is a request body as JSON.
+func encode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, &EncodeError{Err: err}
+	}
+	return b, nil
+}

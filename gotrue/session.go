@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 )
@@ -79,7 +78,7 @@ func (s *Session) Validate(ctx context.Context) error {
 //
 // GoTrue API: PUT /user.
 func (s *Session) Update(ctx context.Context, attrs UserAttributes) (*User, error) {
-	body, err := json.Marshal(attrs)
+	body, err := encode(attrs)
 	if err != nil {
 		return nil, err
 	}

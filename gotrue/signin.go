@@ -2,7 +2,6 @@ package gotrue
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 )
@@ -47,7 +46,7 @@ func (c *Client) Settings(ctx context.Context) (*Settings, error) {
 func (c *Client) Signup(ctx context.Context, email, password string, data map[string]any) (*User, error) {
 	var rawData core.RawJSON
 	if data != nil {
-		b, err := json.Marshal(data)
+		b, err := encode(data)
 		if err != nil {
 			return nil, err
 		}
