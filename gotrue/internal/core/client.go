@@ -27,9 +27,12 @@ type Options struct {
 	Transport Transport
 }
 
-// Client is the counterpart of gotrue-js's GoTrue: the public, unauthenticated operations and
-// the entry to a User. Clients of one Realm share its current user, storage
-// and refreshes. Safe for concurrent use.
+// Client is the counterpart of gotrue-js's GoTrue: the public,
+// unauthenticated operations and the entry to a User. Clients of one Realm
+// share its current user, storage and refreshes. Its methods may be called
+// concurrently, with gotrue-js's consequence: with SetCookie, each sign-in
+// sets X-Use-Cookie on the one API object, for every later request of every
+// user (package gotrue gives each session its own).
 type Client struct {
 	realm     *Realm
 	api       *API
