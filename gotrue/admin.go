@@ -128,6 +128,22 @@ func (a *Admin) UpdateUser(ctx context.Context, id string, params AdminUserParam
 	return a.user(a.call(ctx, "PUT", "/admin/users/"+url.PathEscape(id), "", body))
 }
 
+// InviteUser creates a user of the audience and mails an invite
+// (#invite_token=), which Client.AcceptInvite takes with the user's new
+// password. data becomes the user's metadata (nil: none).
+//
+// GoTrue API: POST /invite.
+func (a *Admin) InviteUser(ctx context.Context, email string, data map[string]any) (*User, error) {
+	body, err := encode(struct {
+		Email string         `json:"email"`
+		Data  map[string]any `json:"data,omitempty"`
+	}{email, data})
+	if err != nil {
+		return nil, err
+	}
+	return a.user(a.call(ctx, "POST", "/invite", "", body))
+}
+
 // DeleteUser deletes the user with id.
 //
 // GoTrue API: DELETE /admin/users/{id}.

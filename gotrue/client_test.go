@@ -60,6 +60,45 @@ func TestMailFlows(t *testing.T) {
 	assert.Equal(t, 404, he.Status)
 }
 
+// TestInviteAndEmailChange: an admin invites, the invited user accepts
+// with a password; then changes address, confirmed with the mail's token.
+func TestInviteAndEmailChange(t *testing.T) {
+	t.Parallel()
+	emu := gotruetest.New()
+	srv := site(emu)
+	t.Cleanup(srv.Close)
+	ctx := context.Background()
+	client := gotrue.NewClient(srv.URL+"/.netlify/identity", gotrue.WithTransport(&nethttp.Transport{}))
+	admin := client.Admin(gotrue.StaticToken(emu.Config().OperatorToken))
+
+	invited, err := admin.InviteUser(ctx, "new@example.com", map[string]any{"team": "docs"})
+	require.NoError(t, err)
+	assert.False(t, invited.InvitedAt.IsZero())
+	assert.True(t, invited.ConfirmedAt.IsZero())
+	mail, ok := emu.LastMail("new@example.com")
+	require.True(t, ok)
+	assert.Equal(t, gotruetest.MailInvite, mail.Kind)
+	s, err := client.AcceptInvite(ctx, mail.Token, "chosen")
+	require.NoError(t, err)
+	assert.Equal(t, "docs", s.User().UserMetadata["team"])
+	_, err = client.Login(ctx, "new@example.com", "chosen")
+	require.NoError(t, err, "the password the invite set")
+
+	u, err := s.Update(ctx, gotrue.UserAttributes{Email: "moved@example.com"})
+	require.NoError(t, err)
+	assert.Equal(t, "moved@example.com", u.NewEmail, "waits for confirmation")
+	mail, ok = emu.LastMail("moved@example.com")
+	require.True(t, ok)
+	u, err = s.Update(ctx, gotrue.UserAttributes{EmailChangeToken: mail.Token})
+	require.NoError(t, err)
+	assert.Equal(t, "moved@example.com", u.Email)
+
+	_, err = admin.InviteUser(ctx, "moved@example.com", nil)
+	var he *gotrue.HTTPError
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, 422, he.Status)
+}
+
 // TestNewSession: a token issued elsewhere (an OAuth redirect's fragment)
 // starts a session; one without an access token is refused before any
 // request.
