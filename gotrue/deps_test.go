@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,4 +44,9 @@ func TestDependencies(t *testing.T) {
 	for _, pkg := range []string{".", "./internal/core", "./browser"} {
 		assert.NotContains(t, list("-f", `{{join .Imports " "}}`, pkg), "syscall/js", pkg)
 	}
+}
+
+// TestStorageKey: the key Go programs document is the one the core uses.
+func TestStorageKey(t *testing.T) {
+	assert.Equal(t, core.StorageKey, StorageKey)
 }

@@ -38,7 +38,7 @@ type MemoryStorage = core.MemoryStorage
 
 // StorageKey is the key a remembered session is stored under, as gotrue-js
 // stores it.
-const StorageKey = core.StorageKey
+const StorageKey = "gotrue.user"
 
 // transport adapts a Transport to the core's, whose context is the subset
 // of context.Context the browser build can afford.

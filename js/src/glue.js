@@ -15,7 +15,7 @@
 // D-number (the contract's section 16): storage falls back to memory (D4);
 // X-Nf-Client goes only to the page's own origin (D3); console output
 // never quotes a token (D6); and two steps are Go's (gotrue.wasm, over the
-// core in gotrue/, the same code Go programs use):
+// core in gotrue/internal/core, the same code Go programs use):
 // - the HTTP exchange at the end of API.request: the answer is read and
 //   typed there (JSONHTTPError, TextHTTPError, and a SyntaxError that never
 //   quotes a body, D6). The fetch itself is made here, with the options
