@@ -173,7 +173,7 @@ func (a *Admin) call(ctx context.Context, method, path, aud string, body []byte)
 	if aud != "" {
 		h = append(h, HeaderField{Name: "X-JWT-AUD", Value: aud})
 	}
-	return a.api.Call(ctx, method, path, h, body)
+	return a.api.CallWithHeaders(ctx, method, path, h, body)
 }
 
 // pageLinks reads the next and last page numbers of a Link header:

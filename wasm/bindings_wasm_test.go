@@ -3,8 +3,8 @@
 package main
 
 import (
-	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
@@ -43,31 +43,73 @@ func TestErrToJS(t *testing.T) {
 	assert.Equal(t, "Token refresh timeout", prop(t, plain, "message"), "gotrue-js's text")
 }
 
-// TestExchangeOutcomes: the exchange reads the answer of the glue's fetch
+// TestAPIRequestOutcomes: API.request reads the answer of the page's fetch
 // and says what it is, and whether the server answered at all (D8).
-func TestExchangeOutcomes(t *testing.T) {
-	f, err := asyncFunc("exchange", exchange)
+func TestAPIRequestOutcomes(t *testing.T) {
+	f, err := asyncFunc("apiRequest", apiRequest)
 	require.NoError(t, err)
 	outcome := func(answer string) string {
 		t.Helper()
-		v, err := await(asyncBridgeCall(t, f, jsEval(`return `+answer+`;`)))
+		jsEval(`globalThis.fetch = async () => ` + answer + `; return null;`)
+		v, err := await(asyncBridgeCall(t, f, jsEval(`return new lib().api;`), "/settings", jsEval(`return {};`)))
 		require.NoError(t, err)
 		show, err := jsEval(`return (o) => JSON.stringify(o.map((x) => x instanceof Error ? x.name + ': ' + x.message : x));`).Invoke(v)
 		require.NoError(t, err)
 		return jsString(show)
 	}
+	answer := func(status int, statusText, typ, body string) string {
+		return fmt.Sprintf(`new Response(%q, { status: %d, statusText: %q, headers: %s })`, body, status, statusText,
+			map[bool]string{true: `{ 'Content-Type': '` + typ + `' }`, false: `{}`}[typ != ""])
+	}
 	cases := []struct{ answer, want string }{
-		{`Promise.resolve([200, 'OK', 'application/json', '{"a":1}'])`, `[true,"{\"a\":1}"]`},
-		{`Promise.resolve([204, 'No Content', null, ''])`, `[true,"\"\""]`},
-		{`Promise.resolve([400, 'Bad Request', 'application/json', '{"msg":"no"}'])`, `[false,"JSONHTTPError: Bad Request",false]`},
-		{`Promise.resolve([503, 'Service Unavailable', 'text/plain', 'down'])`, `[false,"TextHTTPError: Service Unavailable",true]`},
-		{`Promise.resolve([200, 'OK', 'application/json', '{"access_token":"eyJ'])`, `[false,"SyntaxError: unexpected end of JSON input",false]`},
-		{`Promise.reject(new TypeError('Failed to fetch'))`, `[false,"TypeError: Failed to fetch",true]`},
+		{answer(200, "OK", "application/json", `{"a":1}`), `[true,{"a":1}]`},
+		{`new Response(null, { status: 204, statusText: 'No Content' })`, `[true,""]`},
+		{answer(400, "Bad Request", "application/json", `{"msg":"no"}`), `[false,"JSONHTTPError: Bad Request",false]`},
+		{answer(503, "Service Unavailable", "text/plain", "down"), `[false,"TextHTTPError: Service Unavailable",true]`},
+		{answer(200, "OK", "application/json", `{"access_token":"eyJ`), `[false,"SyntaxError: unexpected end of JSON input",false]`},
+		{`{ throw new TypeError('Failed to fetch'); }`, `[false,"TypeError: Failed to fetch",true]`},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, outcome(c.answer), c.answer)
 	}
 	assert.Zero(t, pendingAwaits())
+}
+
+// TestWhatARequestCarries: the core composes each request from the page's
+// objects: the API URL and the path, the API's headers step (default
+// headers, Content-Type only with a body, the call's own), credentials on
+// the page's origin, X-JWT-AUD and the Bearer token of a User's _request;
+// and a request step page code replaced is called through the object.
+func TestWhatARequestCarries(t *testing.T) {
+	jsEval(`globalThis.sent = [];
+		globalThis.fetch = async (url, init) => {
+			sent.push({ url, ...init });
+			return new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+		}; return null;`)
+	got := func(src string) string {
+		t.Helper()
+		_, err := await(jsEval(src))
+		require.NoError(t, err)
+		return jsString(jsEval(`return JSON.stringify(sent.splice(0));`))
+	}
+	cases := []struct{ name, src, want string }{
+		{"a GET on the page's origin", `return new lib({ APIUrl: '/id' }).api.request('/settings');`,
+			`[{"url":"/id/settings","headers":{"X-Nf-Client":"gotrue-js"},"credentials":"same-origin"}]`},
+		{"a POST elsewhere", `return new lib({ APIUrl: 'https://id.example' }).api.request('/signup', { method: 'POST', body: '{}', headers: { A: '1' } });`,
+			`[{"url":"https://id.example/signup","method":"POST","body":"{}","headers":{"X-Nf-Client":"gotrue-js","Content-Type":"application/json","A":"1"}}]`},
+		{"GoTrue._request with an audience", `return new lib({ APIUrl: 'https://id.example', audience: 'aud' })._request('/settings');`,
+			`[{"url":"https://id.example/settings","headers":{"X-Nf-Client":"gotrue-js","X-JWT-AUD":"aud"}}]`},
+		{"User._request", `const u = new lib.User(new lib({ APIUrl: 'https://id.example' }).api, { access_token: 'a.eyJleHAiOjQxMDI0NDQ4MDB9.c', refresh_token: 'r' }, 'x');
+			return u._request('/user', { audience: 'y' });`,
+			`[{"url":"https://id.example/user","audience":"y","headers":{"X-Nf-Client":"gotrue-js","X-JWT-AUD":"y","Authorization":"Bearer a.eyJleHAiOjQxMDI0NDQ4MDB9.c"}}]`},
+		{"a replaced api.request", `const a = new lib({ APIUrl: 'https://id.example' });
+			a.api.request = function (path, options) { return lib.prototype.constructor.prototype.settings ? Object.getPrototypeOf(this).request.call(this, path + '?x=1', options) : null; };
+			return a.settings();`,
+			`[{"url":"https://id.example/settings?x=1","headers":{"X-Nf-Client":"gotrue-js"}}]`},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, got(c.src), c.name)
+	}
 }
 
 // TestStorage: the core's storage is the glue's store, which falls back to
@@ -112,10 +154,15 @@ func TestRefreshThroughTheGlue(t *testing.T) {
 	assert.Equal(t, `{"sent":[{"url":"https://id.example/x/token","method":"POST","body":"grant_type=refresh_token&refresh_token=r1",`+
 		`"type":"application/x-www-form-urlencoded","client":"gotrue-js"}],"rt":"r2","exp":4102444800000}`, got, "outside a page, X-Nf-Client is sent (D3)")
 
-	_, err = refreshSend{id: -1}.Do(context.Background(), &browser.Request{Body: []byte("x")})
-	thrown, ok := thrownValue(err)
-	require.True(t, ok, "the glue's rejection comes back as itself")
-	assert.Equal(t, "gotrue-wasm: internal error: no refresh -1", prop(t, thrown, "message"))
+	p = jsEval(`const a = new lib({ APIUrl: 'https://id.example/x' });
+		a.api.request = function (path, options) { sent.push({ replaced: path, body: options.body }); return Promise.resolve({ access_token: 'a.eyJleHAiOjQxMDI0NDQ4MDB9.c', refresh_token: 'r4' }); };
+		globalThis.u2 = new lib.User(a.api, { access_token: 'a.eyJleHAiOjF9.c', refresh_token: 'r3' }, '');
+		sent.length = 0;
+		return u2.jwt(true);`)
+	_, err = await(p)
+	require.NoError(t, err)
+	assert.Equal(t, `{"sent":[{"replaced":"/token","body":"grant_type=refresh_token&refresh_token=r3"}],"rt":"r4"}`,
+		jsString(jsEval(`return JSON.stringify({ sent, rt: u2.token.refresh_token });`)), "a request step page code replaced sends the refresh")
 }
 
 // asyncBridgeCall calls an asynchronous bridge function as the glue's

@@ -98,7 +98,7 @@ var asyncMethods = []struct {
 	name string
 	impl asyncImpl
 }{
-	{"exchange", exchange}, {"refresh", refresh},
+	{"apiRequest", apiRequest}, {"clientRequest", clientRequest}, {"userRequest", userRequest}, {"refresh", refresh},
 }
 
 func installAll(bridge safejs.Value) error {

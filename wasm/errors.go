@@ -45,6 +45,8 @@ func newJSError(err error) (safejs.Value, error) {
 	// joins errors), so this is what errors.AsType would find.
 	for e := err; e != nil && ctor.Equal(jsError); e = errors.Unwrap(e) {
 		switch e := e.(type) {
+		case gotrueError:
+			return gotrueErrorToJS(e)
 		case *browser.HTTPError:
 			return httpErrorToJS(e)
 		case *browser.SyntaxError:
@@ -60,4 +62,51 @@ func httpErrorToJS(he *browser.HTTPError) (safejs.Value, error) {
 		body = string(he.JSON)
 	}
 	return glue.httpError.Invoke(he.Status, he.StatusText, he.IsJSON(), body)
+}
+
+// gotrueErrorToJS is the JSONHTTPError or TextHTTPError of an HTTP error
+// with GoTrue's message.
+func gotrueErrorToJS(e gotrueError) (safejs.Value, error) {
+	v, err := httpErrorToJS(e.HTTPError)
+	if err == nil {
+		err = v.Set("message", e.Message())
+	}
+	return v, err
+}
+
+// Shape gives a JSONHTTPError with a json body that page code's step
+// rejected with GoTrue's message (browser.GoTrueMessage), as gotrue-js's
+// _request methods do: the value of json.msg, or "error: description".
+func (e jsThrown) Shape() {
+	if ok, err := e.v.InstanceOf(glue.jsonHTTPError); err != nil || !ok {
+		return
+	}
+	body, err := get(e.v, "json")
+	if err != nil || !truthy(body) {
+		return
+	}
+	text, fromMsg, ok := browser.GoTrueMessage(errorBody{body})
+	if !ok {
+		return
+	}
+	var msg any = text
+	if fromMsg {
+		msg, _ = get(body, "msg")
+	}
+	_ = set(e.v, "message", msg)
+}
+
+// errorBody is an error's json as GoTrueMessage reads it.
+type errorBody struct{ v safejs.Value }
+
+// Truthy is !!body[key].
+func (b errorBody) Truthy(key string) bool {
+	v, err := get(b.v, key)
+	return err == nil && truthy(v)
+}
+
+// String is `${body[key]}`.
+func (b errorBody) String(key string) string {
+	v, _ := get(b.v, key)
+	return jsString(v)
 }

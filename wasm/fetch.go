@@ -7,30 +7,6 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// refreshSend is the Transport of one token refresh: the glue sends the
-// request of refresh id as gotrue-js's API.request sends it (the page's API
-// object gives the URL, the headers and the credentials) with the body the
-// core decided, and hands back the Promise of [status, statusText,
-// Content-Type, body text]. The rest of the core's request is not used.
-// Errors that fetch rejects with (TypeError: Failed to fetch) come back as
-// the same JavaScript value, which reaches page code unchanged.
-type refreshSend struct{ id int }
-
-// Do sends req's body and reads the answer. ctx is not watched: a call from
-// page code cannot be cancelled (gotrue-js has no way to), so its Context
-// never ends.
-func (t refreshSend) Do(_ browser.Context, req *browser.Request) (*browser.Response, error) {
-	p, err := glue.send.Invoke(t.id, string(req.Body))
-	if err != nil {
-		return nil, thrownError(err)
-	}
-	v, err := await(p)
-	if err != nil {
-		return nil, err
-	}
-	return response(v)
-}
-
 // response reads the glue's [status, statusText, Content-Type, text].
 func response(v safejs.Value) (*browser.Response, error) {
 	var f [4]safejs.Value

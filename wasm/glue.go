@@ -8,18 +8,30 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// glueRefs are the functions js/src/glue.js hands the bridge: the refresh's
-// request, the HTTP error classes, awaiting a Promise, and the session
-// storage.
+// glueRefs are the functions js/src/glue.js hands the bridge: the answers
+// of refreshes sent before Go ran, the HTTP errors and which errors got no
+// answer (D8), awaiting a Promise, the session storage, the adapters of
+// fetch and of the page's objects (get, set, delete and apply, as
+// JavaScript's expressions do them), and the library's own steps
+// (pristine), which a flow runs in Go while page code has not replaced
+// them.
 type glueRefs struct {
-	httpError, send, await, store safejs.Value
+	httpError, jsonHTTPError, unanswered, early, await, store safejs.Value
+	fetch, get, set, del, apply, str                          safejs.Value
 }
 
 var glue glueRefs
 
+// pristine are the library's own steps.
+var pristine struct {
+	request safejs.Value // API.prototype.request
+}
+
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
-		{"httpError", &glue.httpError}, {"send", &glue.send}, {"await", &glue.await},
+		{"httpError", &glue.httpError}, {"JSONHTTPError", &glue.jsonHTTPError}, {"early", &glue.early},
+		{"await", &glue.await}, {"fetch", &glue.fetch}, {"get", &glue.get}, {"set", &glue.set},
+		{"del", &glue.del}, {"apply", &glue.apply}, {"unanswered", &glue.unanswered}, {"str", &glue.str}, {"request", &pristine.request},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

@@ -11,7 +11,7 @@ import (
 
 // Globals looked up once at start.
 var (
-	jsObject, jsError, jsSyntaxError safejs.Value
+	jsObject, jsError, jsSyntaxError, jsJSON safejs.Value
 )
 
 // valueRef names a JavaScript value and where to keep it.
@@ -23,7 +23,7 @@ type valueRef struct {
 func lookupGlobals() error {
 	g := safejs.Global()
 	for _, ref := range []valueRef{
-		{"Object", &jsObject}, {"Error", &jsError}, {"SyntaxError", &jsSyntaxError},
+		{"Object", &jsObject}, {"Error", &jsError}, {"SyntaxError", &jsSyntaxError}, {"JSON", &jsJSON},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || v.IsUndefined() {
@@ -91,11 +91,33 @@ func thrownValue(err error) (safejs.Value, bool) {
 
 // jsThrown is a JavaScript value that rejected a Promise or was thrown,
 // carried through Go unchanged (a fetch TypeError, a JSON.stringify error).
+// transport marks fetch's own rejection: the server gave no answer.
 type jsThrown struct {
-	v   safejs.Value
-	msg string
+	v         safejs.Value
+	msg       string
+	transport bool
 }
 
 func newJSThrown(v safejs.Value) jsThrown { return jsThrown{v: v, msg: jsString(v)} }
 
 func (e jsThrown) Error() string { return e.msg }
+
+// Unanswered reports a failure without an answer (D8): fetch's rejection,
+// or an error the glue marked so (a refresh that got no answer, a module
+// that could not load).
+func (e jsThrown) Unanswered() bool {
+	if e.transport {
+		return true
+	}
+	v, err := glue.unanswered.Invoke(e.v)
+	return err == nil && truthy(v)
+}
+
+// noAnswer marks err, fetch's rejection, as a failure without an answer.
+func noAnswer(err error) error {
+	if e, ok := err.(jsThrown); ok {
+		e.transport = true
+		return e
+	}
+	return err
+}

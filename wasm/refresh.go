@@ -7,40 +7,114 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// refresh is the token refresh of User._refreshToken (see exchange.go for
-// the outcomes): args are the refresh's id (the glue sends its request:
-// refreshSend), the refresh token as gotrue-js sends it, the user's id,
-// Number(token.expires_at), whether the glue holds the origin-wide refresh
-// lock (D9), the stored refresh token when the refresh was asked for
-// (null: none), and the refresh tokens this page obtained (JSON list). It
+// refresh is the token refresh of User._refreshToken (see outcome.go for
+// the outcomes): args are the refresh token as gotrue-js sends it, the
+// user's id, Number(token.expires_at), whether the glue holds the
+// origin-wide refresh lock (D9), the stored refresh token when the refresh
+// was asked for (null: none), the refresh tokens this page obtained (JSON
+// list), and the user's API object, whose request step sends it. It
 // resolves with [true, JSON of the token object to process, adopted] or
 // [false, error, unanswered, keepStored]; the glue applies it.
 func refresh(args []safejs.Value) (work, error) {
-	id, err := arg(args, 0).Int()
-	if err != nil {
-		return nil, browser.ErrBadState
-	}
-	expiresAt, err := arg(args, 3).Float()
+	expiresAt, err := arg(args, 2).Float()
 	if err != nil {
 		return nil, browser.ErrBadState
 	}
 	s := browser.RefreshState{
-		RefreshToken: jsString(arg(args, 1)),
-		UserID:       stringOrEmpty(arg(args, 2)),
+		RefreshToken: jsString(arg(args, 0)),
+		UserID:       stringOrEmpty(arg(args, 1)),
 		ExpiresAt:    expiresAt,
-		Locked:       truthy(arg(args, 4)),
-		Asked:        stringOrEmpty(arg(args, 5)),
+		Locked:       truthy(arg(args, 3)),
+		Asked:        stringOrEmpty(arg(args, 4)),
 	}
-	if s.Obtained, err = browser.Strings([]byte(jsString(arg(args, 6)))); err != nil {
+	if s.Obtained, err = browser.Strings([]byte(jsString(arg(args, 5)))); err != nil {
 		return nil, browser.ErrBadState
 	}
+	caller := refreshCaller{api{arg(args, 6)}}
 	return func(ctx browser.Context) (any, error) {
-		res := browser.Refresh(ctx, realm, refreshSend{id: id}, s)
+		res := browser.Refresh(ctx, realm, caller, s)
 		if res.Err != nil {
 			return failed(res.Err, res.KeepStored), nil
 		}
 		return []any{true, string(res.Token), res.Adopted}, nil
 	}, nil
+}
+
+// refreshCaller sends a refresh's request through the User's API object,
+// or reads the answer of the one the glue sent before Go ran.
+type refreshCaller struct{ api api }
+
+// Call sends c as this.api.request(c.Path, {method, headers, body}).
+func (r refreshCaller) Call(ctx browser.Context, c browser.Call) (browser.RawJSON, error) {
+	early, err := glue.early.Invoke(string(c.Body))
+	if err != nil {
+		return nil, thrownError(err)
+	}
+	if isObject(early) {
+		v, err := await(early)
+		if err != nil {
+			return nil, noAnswer(err)
+		}
+		res, err := response(v)
+		if err != nil {
+			return nil, err
+		}
+		return browser.Decode(res)
+	}
+	opts, err := callOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.api.Request(ctx, c.Path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return toJSON(v)
+}
+
+// callOptions is the options object of a request a flow composed.
+func callOptions(c browser.Call) (options, error) {
+	o, err := newObject()
+	if err != nil {
+		return options{}, err
+	}
+	h, err := newObject()
+	if err != nil {
+		return options{}, err
+	}
+	for _, f := range c.Header {
+		if err := h.Set(f.Name, f.Value); err != nil {
+			return options{}, err
+		}
+	}
+	for _, kv := range []struct {
+		k string
+		v any
+	}{{"method", c.Method}, {"headers", h}, {"body", string(c.Body)}} {
+		if err := o.Set(kv.k, kv.v); err != nil {
+			return options{}, err
+		}
+	}
+	return options{o}, nil
+}
+
+// toJSON is a request's value as JSON: the core's answer, or the page's
+// value through JSON.stringify (null for what it cannot write).
+func toJSON(v browser.Value) (browser.RawJSON, error) {
+	switch v := v.(type) {
+	case browser.RawJSON:
+		return v, nil
+	case safejs.Value:
+		s, err := jsJSON.Call("stringify", v)
+		if err != nil {
+			return nil, thrownError(err)
+		}
+		if typeOf(s) != safejs.TypeString {
+			return browser.RawJSON("null"), nil
+		}
+		return browser.RawJSON(jsString(s)), nil
+	}
+	return browser.RawJSON("null"), nil
 }
 
 // stringOrEmpty is a string argument, or "" for anything else.

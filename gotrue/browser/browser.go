@@ -39,7 +39,49 @@ type (
 	RefreshState = core.RefreshState
 	// RefreshResult is what a refresh decided.
 	RefreshResult = core.RefreshResult
+
+	// Value is what a request resolves with, passed along unread.
+	Value = core.Value
+	// RawJSON is a JSON text the core decoded.
+	RawJSON = core.RawJSON
+	// RequestOptions is the options object of one request.
+	RequestOptions = core.RequestOptions
+	// Sender is an API object's request step.
+	Sender = core.Sender
+	// HeaderSet is the headers of one request as the API composed them.
+	HeaderSet = core.HeaderSet
+	// APIState is what API.request reads of its API object.
+	APIState = core.APIState
+	// ClientObject is a GoTrue as its _request reaches it.
+	ClientObject = core.ClientObject
+	// UserObject is a User as its _request reaches it.
+	UserObject = core.UserObject
+	// ErrorBody is the JSON body of an HTTP error.
+	ErrorBody = core.ErrorBody
+	// Call is a request a flow composed.
+	Call = core.Call
+	// Caller sends the requests a flow composed.
+	Caller = core.Caller
 )
+
+// Send is API.request (see core.Send).
+func Send(ctx Context, a APIState, path string, opts RequestOptions) (RawJSON, error) {
+	return core.Send(ctx, a, path, opts)
+}
+
+// ClientRequest is GoTrue's _request (see core.ClientRequest).
+func ClientRequest(ctx Context, c ClientObject, path string, opts RequestOptions) (Value, error) {
+	return core.ClientRequest(ctx, c, path, opts)
+}
+
+// UserRequest is User's _request (see core.UserRequest).
+func UserRequest(ctx Context, u UserObject, path string, opts RequestOptions) (Value, error) {
+	return core.UserRequest(ctx, u, path, opts)
+}
+
+// GoTrueMessage is the message gotrue-js's _request methods give an HTTP
+// error with JSON body b (see core.GoTrueMessage).
+func GoTrueMessage(b ErrorBody) (text string, fromMsg, ok bool) { return core.GoTrueMessage(b) }
 
 var (
 	// ErrRefreshTimeout is a refresh without an answer in 30 s.
@@ -59,8 +101,8 @@ func Decode(res *Response) ([]byte, error) { return core.Bindings.Decode(res) }
 
 // Refresh is the token refresh of a User object whose state is s (see
 // core.Bindings.Refresh).
-func Refresh(ctx Context, r *Realm, t Transport, s RefreshState) RefreshResult {
-	return core.Bindings.Refresh(ctx, r, t, s)
+func Refresh(ctx Context, r *Realm, api Caller, s RefreshState) RefreshResult {
+	return core.Bindings.Refresh(ctx, r, api, s)
 }
 
 // Strings reads a JSON array of strings.

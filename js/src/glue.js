@@ -118,28 +118,6 @@ function createGoTrue(Go, loader) {
     }
   }
 
-  // apiFetch is the fetch of gotrue-js's API.request for api, composed
-  // when it is called (the headers from api.headers(), Content-Type only
-  // with a body, credentials for an API on the page's own origin), and
-  // returns the function that makes it. That resolves with the answer as
-  // Go reads it, [status, statusText, Content-Type, body text]; fetch is
-  // looked up then, so a page's wrapper or polyfill is used.
-  // The function takes another body, for the refresh, whose body Go
-  // decides.
-  const apiFetch = (api, path, options) => {
-    const headers = api.headers(options.headers || {});
-    if (!options.body) delete headers['Content-Type'];
-    const fetchOptions = { ...options, headers };
-    if (api._sameOrigin) fetchOptions.credentials = options.credentials || 'same-origin';
-    const url = api.apiURL + path;
-    return (body = options.body) => {
-      const answer = fetch(url, { ...fetchOptions, body })
-        .then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
-      answer.catch(() => {}); // Go reports it, if it runs
-      return answer;
-    };
-  };
-
   class API {
     constructor(apiURL, options) {
       this.apiURL = apiURL || '';
@@ -149,15 +127,10 @@ function createGoTrue(Go, loader) {
     headers(headers = {}) {
       return { ...this.defaultHeaders, 'Content-Type': 'application/json', ...headers };
     }
-    // request has Go read the answer. A request that changes nothing on
-    // the server (GET) is sent at once, so that it is on its way while
-    // gotrue.wasm still loads; any other waits until Go runs, so that a
-    // module that cannot be had leaves no trace on the server.
+    // request is the core's (browser.Send): it reads this API's URL and
+    // headers step, and composes, sends and reads the request in Go.
     async request(path, options = {}) {
-      const send = apiFetch(this, path, options);
-      const method = `${options.method || 'GET'}`.toUpperCase();
-      const early = B || method === 'GET' || method === 'HEAD' ? send() : null;
-      return JSON.parse(outcome(await goCall('exchange', () => [early || send()])));
+      return outcome(await goCall('apiRequest', () => [this, path, options]));
     }
   }
 
@@ -166,25 +139,6 @@ function createGoTrue(Go, loader) {
   const outcome = ([ok, value, unanswered]) => {
     if (ok) return value;
     throw unanswered ? noAnswer(value) : value;
-  };
-
-  // Both _request methods start as gotrue-js's do: the caller's options
-  // get headers, and X-JWT-AUD from options.audience or self.audience.
-  const audienceHeader = (options, self) => {
-    options.headers = options.headers || {};
-    const aud = options.audience || self.audience;
-    if (aud) options.headers['X-JWT-AUD'] = aud;
-  };
-  // ...and end alike: a JSONHTTPError gets GoTrue's message.
-  const shaped = (error) => {
-    if (error instanceof JSONHTTPError && error.json) {
-      if (error.json.msg) {
-        error.message = error.json.msg;
-      } else if (error.json.error) {
-        error.message = `${error.json.error}: ${error.json.error_description}`;
-      }
-    }
-    return error;
   };
 
   class Admin {
@@ -261,37 +215,14 @@ function createGoTrue(Go, loader) {
       const existingPromise = refreshPromises[refresh_token];
       if (existingPromise) return existingPromise;
       if (typeof this.api.request !== 'function') this.api.request(); // gotrue-js's own TypeError, at once
-      let promise;
-      try {
-        // The request, composed now as gotrue-js's this.api.request('/token')
-        // composes it; Go decides its body.
-        const send = apiFetch(this.api, '/token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token' });
-        promise = refreshed(this, refresh_token, send);
-      } catch (error) {
-        // The request could not be made (a page's api.headers threw): in
-        // gotrue-js its Promise rejects, and the session is cleared.
-        promise = Promise.reject(error).catch((e) => {
-          this.clearSession();
-          throw e;
-        });
-      }
+      const promise = refreshed(this, refresh_token, this.api);
       refreshPromises[refresh_token] = promise;
-      // gotrue-js forgets a refresh when it settles; a failure before Go
-      // decided anything (a page's api.headers that throws) is forgotten too.
       promise.catch(() => { if (refreshPromises[refresh_token] === promise) delete refreshPromises[refresh_token]; });
       return promise;
     }
+    // _request is the core's (UserRequest), run on this User.
     async _request(path, options = {}) {
-      audienceHeader(options, this);
-      try {
-        const token = await this.jwt();
-        return await this.api.request(path, {
-          headers: Object.assign(options.headers, { Authorization: `Bearer ${token}` }),
-          ...options,
-        });
-      } catch (error) {
-        throw shaped(error);
-      }
+      return outcome(await goCall('userRequest', () => [this, path, options]));
     }
     async getUserData() {
       const response = await this._request('/user');
@@ -433,12 +364,19 @@ function createGoTrue(Go, loader) {
     window.addEventListener('storage', changed);
   });
 
-  // The refreshes under way, by id: the function that sends each one's
-  // request with the body Go gives it (Go holds the id, not the function,
-  // which holds the page's API object).
-  const refreshes = new Map();
-  let refreshIds = 0;
-  const unread = new Map(); // a refresh body -> the Promise of an answer no Go has read yet
+  // The answers of refreshes sent before Go ran, by body, until Go reads
+  // them.
+  const unread = new Map();
+
+  // sendEarly sends a refresh's request as API.request would, before Go
+  // runs: the core composes it the same way (gotrue/internal/core Send and
+  // RefreshCall; the conformance suite holds the two to gotrue-js).
+  const sendEarly = (api, body) => {
+    const options = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body };
+    const headers = api.headers(options.headers);
+    const credentials = api._sameOrigin ? 'same-origin' : '';
+    return glue.fetch(api.apiURL + '/token', options, headers, credentials);
+  };
 
   // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
   // decisions, which are Go's: it sends the refresh (or adopts another
@@ -453,31 +391,27 @@ function createGoTrue(Go, loader) {
   // the answer already on its way. If Go cannot run, the server's answer
   // (a rotated token) is kept for the next refresh of that token, which
   // reads it instead of sending a token the server has revoked.
-  const refreshed = (user, refresh_token, send) => underRefreshLock(refresh_token, async (locked, asked) => {
-    const id = ++refreshIds;
+  const refreshed = (user, refresh_token, api) => underRefreshLock(refresh_token, async (locked, asked) => {
     const rt = `${refresh_token}`;
     const body = `grant_type=refresh_token&refresh_token=${rt}`;
     if (!B && !unread.has(body) && storedRefreshToken() === rt) {
-      const early = send(body);
-      unread.set(body, early);
-      early.catch(() => { if (unread.get(body) === early) unread.delete(body); }); // no answer: nothing to keep
+      try {
+        const early = sendEarly(api, body);
+        unread.set(body, early);
+        early.catch(() => { if (unread.get(body) === early) unread.delete(body); }); // no answer: nothing to keep
+      } catch {
+        // the request cannot be made: Go's meets the same error
+      }
     }
-    refreshes.set(id, (b) => {
-      const answer = unread.get(b);
-      unread.delete(b);
-      return answer || send(b);
-    });
     let result;
     try {
       result = await goCall('refresh', () => {
         const token = user.token;
         const expiresAt = token === null || token === undefined ? NaN : toNumber(token.expires_at);
-        return [id, rt, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained)];
+        return [rt, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained), api];
       });
     } catch (error) {
       result = [false, error, true]; // gotrue.wasm did not run: no answer (D8)
-    } finally {
-      refreshes.delete(id);
     }
     const [ok, value, noAnswered, keepStored] = result;
     delete refreshPromises[refresh_token];
@@ -525,13 +459,9 @@ function createGoTrue(Go, loader) {
       this.setCookie = setCookie;
       this.api = new API(APIUrl, { defaultHeaders: sameOrigin(APIUrl) ? { 'X-Nf-Client': clientName } : {} });
     }
+    // _request is the core's (ClientRequest), run on this GoTrue.
     async _request(path, options = {}) {
-      audienceHeader(options, this);
-      try {
-        return await this.api.request(path, options);
-      } catch (error) {
-        throw shaped(error);
-      }
+      return outcome(await goCall('clientRequest', () => [this, path, options]));
     }
     settings() { return this._request('/settings'); }
     signup(email, password, data) {
@@ -609,9 +539,30 @@ function createGoTrue(Go, loader) {
   }
 
   // What Go needs from this side: the HTTP error classes, storage, the
-  // refresh's request, and a way to wait for a Promise.
+  // refresh's request, a way to wait for a Promise, fetch, the library's
+  // own steps, and the operations on the page's objects, done as
+  // JavaScript's expressions do them (their errors are the engine's).
   const glue = {
     store,
+    JSONHTTPError,
+    unanswered: (e) => unanswered.has(e),
+    request: API.prototype.request,
+    str: (v) => `${v}`,
+    get: (o, k) => o[k],
+    set: (o, k, v) => { o[k] = v; },
+    del: (o, k) => { delete o[k]; },
+    apply: (f, self, expr, ...args) => {
+      if (typeof f !== 'function') throw new TypeError(`${expr} is not a function`);
+      return Reflect.apply(f, self, args);
+    },
+    // fetch is the fetch of API.request, made with the page's fetch of the
+    // moment; it gives the Promise of [status, statusText, Content-Type,
+    // body text].
+    fetch(url, options, headers, credentials) {
+      const init = { ...options, headers };
+      if (credentials) init.credentials = options.credentials || credentials;
+      return fetch(url, init).then(async (response) => [response.status, response.statusText, response.headers.get('Content-Type'), await response.text()]);
+    },
     // httpError makes the error gotrue-js's API.request throws for an HTTP
     // status: TextHTTPError with the body, or JSONHTTPError with it parsed.
     httpError(status, statusText, isJSON, body) {
@@ -620,13 +571,14 @@ function createGoTrue(Go, loader) {
     },
     // await reports to Go when a Promise it waits for settles.
     await(p, id) {
-      p.then((v) => { if (B) B.settled(id, true, v); }, (e) => { if (B) B.settled(id, false, e); });
+      Promise.resolve(p).then((v) => { if (B) B.settled(id, true, v); }, (e) => { if (B) B.settled(id, false, e); });
     },
-    // send is the request of refresh id with the body Go decided; it
-    // gives the Promise of [status, statusText, Content-Type, body text].
-    send(id, body) {
-      const refresh = refreshes.get(id);
-      return refresh ? refresh(body) : Promise.reject(new Error('gotrue-wasm: internal error: no refresh ' + id));
+    // early is the Promise of the answer to the refresh request with body
+    // sent before Go ran, which Go reads instead of sending it again.
+    early(body) {
+      const answer = unread.get(body);
+      unread.delete(body);
+      return answer;
     },
   };
 
@@ -677,13 +629,16 @@ function createGoTrue(Go, loader) {
     return starting;
   };
 
-  // goCall calls a bridge function once Go runs, starting it if need be,
-  // with the Promise's resolve and reject and the arguments args() gives
-  // then. When Go cannot start, it rejects with the one Error that says why.
-  const goCall = (fn, args) => start().then(
-    (bridge) => new Promise((resolve, reject) => bridge[fn](resolve, reject, ...args())),
-    (error) => { throw noAnswer(error); },
-  );
+  // goCall calls a bridge function with the Promise's resolve and reject
+  // and the arguments args() gives then: at once while Go runs (Go then
+  // takes a flow's first steps before the call returns, as gotrue-js's
+  // code does), else once Go runs, starting it if need be. When Go cannot
+  // start, it rejects with the one Error that says why.
+  const goCall = (fn, args) => {
+    const call = (bridge) => new Promise((resolve, reject) => bridge[fn](resolve, reject, ...args()));
+    if (B) return call(B);
+    return start().then(call, (error) => { throw noAnswer(error); });
+  };
 
   // Ahead of need: after the load event, at low priority, then Go when idle.
   const whenLoaded = (fn) => {

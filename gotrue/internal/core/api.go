@@ -54,68 +54,99 @@ func (a *API) SetHeader(name, value string) {
 
 var errNoTransport = errors.New("gotrue: no Transport configured")
 
-// call is one request: a path, and optionally a body and extra headers.
+// call is one request of a Go program: a path, and optionally a body,
+// extra headers and an audience. It is the flows' RequestOptions.
 type call struct {
 	method string
 	path   string
 	body   []byte // nil: no body, and no Content-Type
 	header Header
+	aud    string
+
+	answered Header // the response's headers, once it arrived
 }
 
-// audience is c with X-JWT-AUD: aud, as both of gotrue-js's _request
-// methods add it when the audience is not empty.
-func (c call) audience(aud string) call {
-	if aud != "" {
-		c.header = c.header.Clone()
-		c.header.Set("X-JWT-AUD", aud)
-	}
-	return c
+// Audience is the call's audience.
+func (c *call) Audience() (string, error) { return c.aud, nil }
+
+// SetHeader sets one of the call's headers.
+func (c *call) SetHeader(name, value string) error {
+	c.header = c.header.Clone()
+	c.header.Set(name, value)
+	return nil
 }
+
+// HasBody reports whether the call has a body.
+func (c *call) HasBody() (bool, error) { return len(c.body) > 0, nil }
+
+// InitHeaders does nothing: a call's headers need no object.
+func (c *call) InitHeaders() error { return nil }
 
 // do sends c as gotrue-js's API.request does and returns what its Promise
 // resolves to, as JSON: the parsed body for a JSON response, the text as a
 // JSON string otherwise. Non-2xx statuses become *HTTPError.
 func (a *API) do(ctx Context, c call) (RawJSON, error) {
-	res, _, err := a.send(ctx, c)
-	return res, err
+	return Send(ctx, apiState{a}, c.path, &c)
 }
 
-// Call sends one request to path, composed as every request of the API is
-// (the default headers, then header; Content-Type only with a body;
-// credentials for a relative URL), and returns the decoded body, as do
-// does, with the response's headers.
-func (a *API) Call(ctx Context, method, path string, header Header, body []byte) (RawJSON, Header, error) {
-	return a.send(ctx, call{method: method, path: path, header: header, body: body})
+// CallWithHeaders sends one request to path, composed as every request of
+// the API is (the default headers, then header; Content-Type only with a
+// body; credentials for a relative URL), and returns the decoded body, as
+// do does, with the response's headers.
+func (a *API) CallWithHeaders(ctx Context, method, path string, header Header, body []byte) (RawJSON, Header, error) {
+	c := &call{method: method, path: path, header: header, body: body}
+	res, err := Send(ctx, apiState{a}, path, c)
+	return res, c.answered, err
 }
 
-func (a *API) send(ctx Context, c call) (RawJSON, Header, error) {
-	a.mu.Lock()
-	h := a.headers.Clone()
-	url := a.url
-	a.mu.Unlock()
+// Call sends a request a flow composed (Caller).
+func (a *API) Call(ctx Context, c Call) (RawJSON, error) {
+	return a.do(ctx, call{method: c.Method, path: c.Path, header: c.Header, body: c.Body})
+}
+
+// Request is the API's request step (Sender).
+func (a *API) Request(ctx Context, path string, opts RequestOptions) (Value, error) {
+	return Send(ctx, apiState{a}, path, opts)
+}
+
+// apiState is an API as Send reads it, for requests a Go program composed
+// (calls).
+type apiState struct{ a *API }
+
+func (s apiState) URL() (string, error) { return s.a.URL(), nil }
+
+func (s apiState) SameOrigin() (bool, error) { return s.a.sameOrigin, nil }
+
+// Headers is the default headers, Content-Type: application/json, then
+// the call's headers.
+func (s apiState) Headers(opts RequestOptions) (HeaderSet, error) {
+	h := s.a.Headers()
 	h.Set("Content-Type", "application/json")
-	for _, f := range c.header {
+	for _, f := range opts.(*call).header {
 		h.Set(f.Name, f.Value)
 	}
-	if len(c.body) == 0 {
-		h.Del("Content-Type")
-	}
-	req := &Request{Method: c.method, URL: url + c.path, Header: h, Body: c.body}
-	if a.sameOrigin {
-		req.Credentials = "same-origin"
-	}
-	if a.transport == nil {
-		return nil, nil, errNoTransport
-	}
-	res, err := a.transport.Do(ctx, req)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := decodeResponse(res)
-	return body, res.Header, err
+	return &h, nil
 }
 
-func decodeResponse(res *Response) (RawJSON, error) {
+// Fetch sends the call through the API's Transport.
+func (s apiState) Fetch(ctx Context, url string, opts RequestOptions, h HeaderSet, credentials string) (*Response, error) {
+	c := opts.(*call)
+	if s.a.transport == nil {
+		return nil, errNoTransport
+	}
+	res, err := s.a.transport.Do(ctx, &Request{Method: c.method, URL: url, Header: *h.(*Header), Body: c.body, Credentials: credentials})
+	if err != nil {
+		return nil, err
+	}
+	c.answered = res.Header
+	return res, nil
+}
+
+// DecodeResponse reads an answer as gotrue-js's API.request does: the
+// parsed JSON when its Content-Type mentions json, else the text as a JSON
+// string; an *HTTPError for a status outside 2xx; a *SyntaxError, which
+// does not quote the body, for JSON that does not parse (D6).
+func DecodeResponse(res *Response) (RawJSON, error) {
 	if index(res.Header.Get("Content-Type"), "json") >= 0 {
 		if err := validJSON(res.Body); err != nil {
 			return nil, &SyntaxError{Status: res.Status, Err: err}

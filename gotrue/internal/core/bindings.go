@@ -25,7 +25,7 @@ var ErrBadState = errors.New("gotrue: bindings: malformed object state")
 // when its Content-Type mentions json, else the text as a JSON string; an
 // *HTTPError for a status outside 2xx; a *SyntaxError, which does not quote
 // the body, for JSON that does not parse (D6).
-func (bindings) Decode(res *Response) (RawJSON, error) { return decodeResponse(res) }
+func (bindings) Decode(res *Response) (RawJSON, error) { return DecodeResponse(res) }
 
 // RefreshState is what a refresh reads of a User object when it starts.
 type RefreshState struct {
@@ -63,13 +63,11 @@ type RefreshResult struct {
 
 // Refresh is the token refresh of a User object whose state is s, in
 // realm r (whose storage is the page's): gotrue-wasm's refresh policy (see
-// User.JWT), decided here and applied by the caller. Its request goes to
-// t, with the body the policy decided; the binding sends it as the page's
-// API object would (its URL, headers and credentials), so the rest of the
-// Request it is given is a placeholder.
-func (bindings) Refresh(ctx Context, r *Realm, t Transport, s RefreshState) RefreshResult {
+// User.JWT), decided here and applied by the caller. Its request
+// (RefreshCall) goes through api, the User's API object.
+func (bindings) Refresh(ctx Context, r *Realm, api Caller, s RefreshState) RefreshResult {
 	own := s.Obtained
-	g := r.grant(ctx, NewAPI("", nil, t), grantState{
+	g := r.grant(ctx, api, grantState{
 		refreshToken: s.RefreshToken, userID: s.UserID, expiresAt: s.ExpiresAt,
 		force:  !(s.ExpiresAt-ExpiryMargin < r.nowMS()),
 		locked: s.Locked, asked: s.Asked,

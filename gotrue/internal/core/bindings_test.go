@@ -13,14 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// pageAPI is a Transport as the browser build's: it sends the core's
-// request as the page's API object would, here to the site's identity API
-// with a header page code added, and keeps only the body the core decided.
+// pageAPI is a Caller as the browser build's: it sends the call the core
+// composed through an API object of the page, here one for the site's
+// identity API with a header page code added.
 type pageAPI struct{ e *env }
 
-func (p pageAPI) Do(ctx Context, req *Request) (*Response, error) {
-	return p.e.rec.Do(ctx, &Request{Method: req.Method, URL: p.e.site.URL + "/.netlify/identity" + req.URL,
-		Header: Header{{"X-Custom", "page"}, {"Content-Type", "application/x-www-form-urlencoded"}}, Body: req.Body})
+func (p pageAPI) Call(ctx Context, c Call) (RawJSON, error) {
+	api := NewAPI(p.e.site.URL+"/.netlify/identity", Header{{"X-Custom", "page"}}, p.e.rec)
+	return api.Call(ctx, c)
 }
 
 // refreshState is what the glue reads of a User object, for u.

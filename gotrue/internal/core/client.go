@@ -103,8 +103,8 @@ func (c *Client) API() *API { return c.api }
 // Realm returns the realm the client shares state through.
 func (c *Client) Realm() *Realm { return c.realm }
 
-// Audience returns the configured audience.
-func (c *Client) Audience() string { return c.audience }
+// Audience returns the configured audience (ClientObject).
+func (c *Client) Audience() (string, error) { return c.audience, nil }
 
 // setRememberHeaders does what gotrue-js's _setRememberHeaders does: with SetCookie,
 // X-Use-Cookie becomes "1" for a remembered session and "session" otherwise,
@@ -120,9 +120,19 @@ func (c *Client) setRememberHeaders(remember bool) {
 	c.api.SetHeader("X-Use-Cookie", v)
 }
 
-// request does what gotrue-js's GoTrue._request does: X-JWT-AUD when an
-// audience is set.
+// Sender is the client's API (ClientObject).
+func (c *Client) Sender() (Sender, error) { return c.api, nil }
+
+// request is GoTrue's _request (ClientRequest) for a call.
 func (c *Client) request(ctx Context, cl call) (RawJSON, error) {
-	res, err := c.api.do(ctx, cl.audience(c.audience))
-	return res, err
+	return decoded(ClientRequest(ctx, c, cl.path, &cl))
+}
+
+// decoded is a Go program's request result: what Send decoded.
+func decoded(v Value, err error) (RawJSON, error) {
+	if err != nil {
+		return nil, err
+	}
+	raw, _ := v.(RawJSON)
+	return raw, nil
 }

@@ -28,7 +28,8 @@ var (
 // was cancelled, or the answer was a 5xx. A failed refresh of that kind
 // keeps the session (D8): only an answer the server gave, a 4xx or a 2xx
 // the client cannot use, ends it. Errors of the client itself, which sent
-// nothing (ErrNoSession, a missing Transport), are not unanswered.
+// nothing (ErrNoSession, a missing Transport), are not unanswered. An
+// error that says itself (an UnansweredError) is what it says.
 func Unanswered(err error) bool {
 	switch err {
 	case nil, ErrTokenNotSet, ErrNoSession, errNoTransport:
@@ -36,6 +37,8 @@ func Unanswered(err error) bool {
 	}
 	for e := err; e != nil; e = errors.Unwrap(e) { // a chain, never a tree
 		switch e := e.(type) {
+		case UnansweredError:
+			return e.Unanswered()
 		case *HTTPError:
 			return e.Status >= 500
 		case *SyntaxError:
@@ -45,6 +48,14 @@ func Unanswered(err error) bool {
 		}
 	}
 	return true
+}
+
+// UnansweredError is an error that says whether the server answered: the
+// browser's errors of page code's steps, which may carry a failure without
+// an answer from further on.
+type UnansweredError interface {
+	error
+	Unanswered() bool
 }
 
 // internalError reports a panic recovered in the client, where it happened.
@@ -134,8 +145,7 @@ func httpErrorIn(err error) *HTTPError {
 	return nil
 }
 
-// shapedMessage is json.msg if truthy, else `${json.error}: ${json.error_description}`
-// if json.error is truthy, else "".
+// shapedMessage is GoTrueMessage of the JSON body, or "".
 func (e *HTTPError) shapedMessage() string {
 	if !e.IsJSON() || !truthy(e.JSON) {
 		return ""
@@ -144,17 +154,21 @@ func (e *HTTPError) shapedMessage() string {
 	if err != nil {
 		return ""
 	}
-	if m, _ := shape.Get("msg"); truthy(m) {
-		return jsString(m)
+	msg, _, _ := GoTrueMessage(objectBody{shape})
+	return msg
+}
+
+// objectBody is an Object as GoTrueMessage reads it.
+type objectBody struct{ Object }
+
+func (b objectBody) Truthy(key string) bool { v, _ := b.Get(key); return truthy(v) }
+
+func (b objectBody) String(key string) string {
+	v, ok := b.Get(key)
+	if !ok {
+		return "undefined"
 	}
-	if c, _ := shape.Get("error"); truthy(c) {
-		desc := "undefined"
-		if d, ok := shape.Get("error_description"); ok {
-			desc = jsString(d)
-		}
-		return jsString(c) + ": " + desc
-	}
-	return ""
+	return jsString(v)
 }
 
 // truthy is JavaScript truthiness of a JSON value (absent is falsy).

@@ -46,7 +46,7 @@ func TestDecodeResponse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := decodeResponse(tt.res)
+			got, err := DecodeResponse(tt.res)
 			if tt.syntaxErr {
 				var se *SyntaxError
 				require.ErrorAs(t, err, &se)

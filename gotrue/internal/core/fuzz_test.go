@@ -109,7 +109,7 @@ func FuzzErrorBody(f *testing.F) {
 	f.Add(204, "", "")
 	f.Fuzz(func(t *testing.T, status int, ctype, body string) {
 		res := &Response{Status: status, StatusText: "X", Header: Header{{Name: "Content-Type", Value: ctype}}, Body: []byte(body)}
-		v, err := decodeResponse(res)
+		v, err := DecodeResponse(res)
 		if err == nil && v == nil {
 			t.Fatal("no value and no error")
 		}

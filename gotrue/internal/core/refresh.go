@@ -223,7 +223,7 @@ type granted struct {
 //     winner's session when it lands (D5);
 //  5. anything else ends the session, keeping a stored session that is not
 //     this one (D5).
-func (r *Realm) grant(ctx Context, api *API, s grantState) granted {
+func (r *Realm) grant(ctx Context, api Caller, s grantState) granted {
 	rt := s.refreshToken
 	if stored := r.rotated(s); stored != nil {
 		if r.adoptable(s, stored) {
@@ -344,7 +344,7 @@ func (r *Realm) storedOf(id string) *storedSession {
 // request is not aborted here (in the browser, as in gotrue-js, it runs
 // to its end and its late answer is dropped; a flight cancels its own
 // context then). It returns what the server answered, as JSON.
-func (r *Realm) post(ctx Context, api *API, refreshToken string) (RawJSON, error) {
+func (r *Realm) post(ctx Context, api Caller, refreshToken string) (RawJSON, error) {
 	type answer struct {
 		res RawJSON
 		err error
@@ -358,11 +358,7 @@ func (r *Realm) post(ctx Context, api *API, refreshToken string) (RawJSON, error
 				answers <- answer{err: internalError("refresh", v)}
 			}
 		}()
-		res, err := api.do(ctx, call{
-			method: "POST", path: "/token",
-			header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
-			body:   []byte("grant_type=refresh_token&refresh_token=" + refreshToken),
-		})
+		res, err := api.Call(ctx, RefreshCall(refreshToken))
 		answers <- answer{res, err}
 	}()
 	a := <-answers

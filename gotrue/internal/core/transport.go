@@ -60,7 +60,7 @@ func (h *Header) Set(name, value string) {
 }
 
 // Del removes every field named name, ignoring case.
-func (h *Header) Del(name string) {
+func (h *Header) Del(name string) error {
 	out := (*h)[:0]
 	for _, f := range *h {
 		if !equalFoldASCII(f.Name, name) {
@@ -68,6 +68,7 @@ func (h *Header) Del(name string) {
 		}
 	}
 	*h = out
+	return nil
 }
 
 // Clone returns an independent copy.

@@ -1,25 +1,36 @@
 package core
 
-// request does what gotrue-js's User._request does: X-JWT-AUD when an
-// audience is set, a fresh JWT (which may refresh), the Bearer header, then
-// the call. A session whose token has no access token sends nothing and
-// returns ErrNoSession (gotrue-js sends "Bearer undefined").
+// request is User's _request (UserRequest) for a call, with the audience
+// aud when it is not empty.
 func (u *User) request(ctx Context, c call, aud string) (RawJSON, error) {
-	if aud == "" && truthy(u.audience) { // options.audience || this.audience
-		aud = jsString(u.audience)
-	}
-	c = c.audience(aud)
-	jwt, err := u.JWT(ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	if jwt == "" && !u.hasAccessToken() {
-		return nil, ErrNoSession
-	}
-	c.header.Set("Authorization", "Bearer "+jwt)
-	res, err := u.api.do(ctx, c)
-	return res, err
+	c.aud = aud
+	return decoded(UserRequest(ctx, userObject{u}, c.path, &c))
 }
+
+// userObject is a User as UserRequest reaches it.
+type userObject struct{ u *User }
+
+// Audience is the user's audience when it is truthy.
+func (o userObject) Audience() (string, error) {
+	if !truthy(o.u.audience) {
+		return "", nil
+	}
+	return jsString(o.u.audience), nil
+}
+
+// JWT is the access token, refreshed when due. A session whose token has
+// no access token sends nothing and returns ErrNoSession (gotrue-js sends
+// "Bearer undefined").
+func (o userObject) JWT(ctx Context) (string, error) {
+	jwt, err := o.u.JWT(ctx, false)
+	if err == nil && jwt == "" && !o.u.hasAccessToken() {
+		return "", ErrNoSession
+	}
+	return jwt, err
+}
+
+// Sender is the user's API.
+func (o userObject) Sender() (Sender, error) { return o.u.api, nil }
 
 func (u *User) hasAccessToken() bool {
 	t := u.TokenDetails()

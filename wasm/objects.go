@@ -1,0 +1,119 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hack-pad/safejs"
+)
+
+// The page's objects as the core's flows reach them. Every read, write and
+// call goes through the glue's ops, which do it as a JavaScript expression
+// does (o[k], o[k] = v, delete o[k]): getters, setters and Proxies run, and
+// what they throw, or the TypeError of a read of undefined, is what page
+// code gets.
+
+// get is o[key].
+func get(o safejs.Value, key string) (safejs.Value, error) {
+	v, err := glue.get.Invoke(o, key)
+	return v, thrownError(err)
+}
+
+// set is o[key] = v.
+func set(o safejs.Value, key string, v any) error {
+	_, err := glue.set.Invoke(o, key, v)
+	return thrownError(err)
+}
+
+// del is delete o[key].
+func del(o safejs.Value, key string) error {
+	_, err := glue.del.Invoke(o, key)
+	return thrownError(err)
+}
+
+// str is `${v}`: the TypeError of a Symbol, and what a toString throws.
+func str(v safejs.Value) (string, error) {
+	if typeOf(v) == safejs.TypeString {
+		return v.String()
+	}
+	s, err := glue.str.Invoke(v)
+	if err != nil {
+		return "", thrownError(err)
+	}
+	return s.String()
+}
+
+// step reads o[key], a step of a flow, and reports whether it is the
+// library's own (pristine), which Go then runs itself.
+func step(o safejs.Value, key string, pristine safejs.Value) (safejs.Value, bool, error) {
+	f, err := get(o, key)
+	if err != nil {
+		return f, false, err
+	}
+	return f, f.Equal(pristine), nil
+}
+
+// callStep calls f, the step o[key] named expr in gotrue-js's code, on o,
+// and waits for what it returns: a TypeError naming expr when f is not a
+// function.
+func callStep(f, o safejs.Value, expr string, args ...any) (safejs.Value, error) {
+	p, err := apply(f, o, expr, args...)
+	if err != nil {
+		return p, err
+	}
+	return await(p)
+}
+
+// apply calls f on o with args, a TypeError naming expr when f is not a
+// function.
+func apply(f, o safejs.Value, expr string, args ...any) (safejs.Value, error) {
+	v, err := glue.apply.Invoke(append([]any{f, o, expr}, args...)...)
+	return v, thrownError(err)
+}
+
+// options is a request's options object.
+type options struct{ v safejs.Value }
+
+// Audience is String(options.audience) when it is truthy.
+func (o options) Audience() (string, error) { return truthyString(o.v, "audience") }
+
+// InitHeaders is options.headers = options.headers || {}.
+func (o options) InitHeaders() error {
+	h, err := get(o.v, "headers")
+	if err == nil && !truthy(h) {
+		h, err = newObject()
+	}
+	if err != nil {
+		return thrownError(err)
+	}
+	return set(o.v, "headers", h)
+}
+
+// SetHeader is options.headers[name] = value.
+func (o options) SetHeader(name, value string) error {
+	h, err := get(o.v, "headers")
+	if err != nil {
+		return err
+	}
+	return set(h, name, value)
+}
+
+// HasBody is !!options.body.
+func (o options) HasBody() (bool, error) {
+	b, err := get(o.v, "body")
+	return truthy(b), err
+}
+
+// truthyString is String(o[key]) when it is truthy, else "".
+func truthyString(o safejs.Value, key string) (string, error) {
+	v, err := get(o, key)
+	if err != nil || !truthy(v) {
+		return "", err
+	}
+	return jsString(v), nil
+}
+
+// headers is the object API.headers returned.
+type headers struct{ v safejs.Value }
+
+// Del is delete headers[name].
+func (h headers) Del(name string) error { return del(h.v, name) }
