@@ -3,8 +3,10 @@
 package main
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
@@ -39,6 +41,7 @@ func (pageCall) Err() error { return nil }
 func settle(w work, resolve, reject safejs.Value) {
 	calls.Add(1)
 	defer calls.Add(-1)
+	defer releaseSoon()
 	defer func() {
 		if r := recover(); r != nil {
 			_, _ = reject.Invoke(errToJS(internalError("", r)))
@@ -52,6 +55,24 @@ func settle(w work, resolve, reject safejs.Value) {
 	if _, err := resolve.Invoke(v); err != nil {
 		_, _ = reject.Invoke(errToJS(err))
 	}
+}
+
+// releasing is set while a release is scheduled.
+var releasing atomic.Bool
+
+// releaseSoon lets the page collect the objects a call handed Go, once
+// the calls of the moment have settled: a JavaScript object Go saw stays
+// referenced from Go until Go's collector finalizes its Value, and Go's
+// collector runs on Go's heap growth, not the page's. One collection runs
+// after a burst of calls, at the next turn of the event loop.
+func releaseSoon() {
+	if releasing.Swap(true) {
+		return
+	}
+	time.AfterFunc(0, func() {
+		releasing.Store(false)
+		runtime.GC()
+	})
 }
 
 // awaited is how a Promise that Go waits for settled.
