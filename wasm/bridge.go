@@ -99,11 +99,21 @@ var asyncMethods = []struct {
 	impl asyncImpl
 }{
 	{"apiRequest", apiRequest}, {"clientRequest", clientRequest}, {"userRequest", userRequest}, {"refresh", refresh},
+	{"getUserData", getUserData}, {"update", update},
 }
 
 func installAll(bridge safejs.Value) error {
 	for _, m := range syncMethods {
 		f, err := syncFunc(m.impl)
+		if err == nil {
+			err = bridge.Set(m.name, f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, m := range gotrueFlows {
+		f, err := asyncFunc(m.name, flowFunc(m.flow, m.remember))
 		if err == nil {
 			err = bridge.Set(m.name, f)
 		}

@@ -18,20 +18,28 @@ import (
 type glueRefs struct {
 	httpError, jsonHTTPError, unanswered, early, await, store safejs.Value
 	fetch, get, set, del, apply, str                          safejs.Value
+	user                                                      safejs.Value // the User class
 }
 
 var glue glueRefs
 
 // pristine are the library's own steps.
 var pristine struct {
-	request safejs.Value // API.prototype.request
+	request            safejs.Value // API.prototype.request
+	clientRequest      safejs.Value // GoTrue.prototype._request
+	verify             safejs.Value // GoTrue.prototype.verify
+	userRequest        safejs.Value // User.prototype._request
+	getUserData        safejs.Value // User.prototype.getUserData
+	removeSavedSession safejs.Value // User.removeSavedSession
 }
 
 func loadGlue(g safejs.Value) error {
 	for _, ref := range []valueRef{
 		{"httpError", &glue.httpError}, {"JSONHTTPError", &glue.jsonHTTPError}, {"early", &glue.early},
 		{"await", &glue.await}, {"fetch", &glue.fetch}, {"get", &glue.get}, {"set", &glue.set},
-		{"del", &glue.del}, {"apply", &glue.apply}, {"unanswered", &glue.unanswered}, {"str", &glue.str}, {"request", &pristine.request},
+		{"del", &glue.del}, {"apply", &glue.apply}, {"unanswered", &glue.unanswered}, {"str", &glue.str}, {"User", &glue.user},
+		{"clientRequest", &pristine.clientRequest}, {"verify", &pristine.verify}, {"userRequest", &pristine.userRequest},
+		{"getUserData", &pristine.getUserData}, {"removeSavedSession", &pristine.removeSavedSession}, {"request", &pristine.request},
 	} {
 		v, err := g.Get(ref.name)
 		if err != nil || typeOf(v) != safejs.TypeFunction {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
 
@@ -101,6 +102,32 @@ func (o options) SetHeader(name, value string) error {
 func (o options) HasBody() (bool, error) {
 	b, err := get(o.v, "body")
 	return truthy(b), err
+}
+
+// callOptions is the options object of a request a flow composed, with
+// only what the call gives: {method, headers, body}.
+func callOptions(c browser.Call) (options, error) {
+	o, err := newObject()
+	if err == nil && c.Method != "" {
+		err = o.Set("method", c.Method)
+	}
+	if err == nil && len(c.Header) > 0 {
+		var h safejs.Value
+		if h, err = newObject(); err == nil {
+			for _, f := range c.Header {
+				if err = h.Set(f.Name, f.Value); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				err = o.Set("headers", h)
+			}
+		}
+	}
+	if err == nil && c.Body != nil {
+		err = o.Set("body", string(c.Body))
+	}
+	return options{o}, err
 }
 
 // truthyString is String(o[key]) when it is truthy, else "".

@@ -72,32 +72,6 @@ func (r refreshCaller) Call(ctx browser.Context, c browser.Call) (browser.RawJSO
 	return toJSON(v)
 }
 
-// callOptions is the options object of a request a flow composed.
-func callOptions(c browser.Call) (options, error) {
-	o, err := newObject()
-	if err != nil {
-		return options{}, err
-	}
-	h, err := newObject()
-	if err != nil {
-		return options{}, err
-	}
-	for _, f := range c.Header {
-		if err := h.Set(f.Name, f.Value); err != nil {
-			return options{}, err
-		}
-	}
-	for _, kv := range []struct {
-		k string
-		v any
-	}{{"method", c.Method}, {"headers", h}, {"body", string(c.Body)}} {
-		if err := o.Set(kv.k, kv.v); err != nil {
-			return options{}, err
-		}
-	}
-	return options{o}, nil
-}
-
 // toJSON is a request's value as JSON: the core's answer, or the page's
 // value through JSON.stringify (null for what it cannot write).
 func toJSON(v browser.Value) (browser.RawJSON, error) {

@@ -62,6 +62,12 @@ type (
 	Call = core.Call
 	// Caller sends the requests a flow composed.
 	Caller = core.Caller
+	// ClientSteps is a GoTrue as its flows reach it.
+	ClientSteps = core.ClientSteps
+	// UserSteps is a User as its flows reach it.
+	UserSteps = core.UserSteps
+	// InvalidSessionError is ValidateCurrentSession's failure.
+	InvalidSessionError = core.InvalidSessionError
 )
 
 // Send is API.request (see core.Send).
@@ -111,3 +117,19 @@ func Strings(raw []byte) ([]string, error) { return core.Bindings.Strings(raw) }
 // Unanswered reports whether err means the server gave no answer that
 // settles the request (D8).
 func Unanswered(err error) bool { return core.Unanswered(err) }
+
+// The flows of a GoTrue and of a User (see the core's functions of the
+// same names).
+var (
+	Settings                = core.Settings
+	Signup                  = core.Signup
+	Login                   = core.Login
+	Confirm                 = core.Confirm
+	Recover                 = core.Recover
+	Verify                  = core.Verify
+	AcceptInvite            = core.AcceptInvite
+	RequestPasswordRecovery = core.RequestPasswordRecovery
+	ValidateCurrentSession  = core.ValidateCurrentSession
+	GetUserData             = core.GetUserData
+	Update                  = core.Update
+)

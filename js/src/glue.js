@@ -134,6 +134,16 @@ function createGoTrue(Go, loader) {
     }
   }
 
+  // must throws, at once, the TypeError of gotrue-js's call of
+  // self[name]() where self has no such method.
+  const must = (self, name) => {
+    if (typeof self[name] !== 'function') throw new TypeError(`this.${name} is not a function`);
+  };
+
+  // flow runs the core's flow name on self with args: the Promise of its
+  // value.
+  const flow = (name, self, ...args) => goCall(name, () => [self, ...args]).then(outcome);
+
   // outcome is the value of a Go outcome, [true, value, ...], or throws its
   // error, [false, error, unanswered, ...].
   const outcome = ([ok, value, unanswered]) => {
@@ -192,9 +202,9 @@ function createGoTrue(Go, loader) {
       return null;
     }
     get admin() { return new Admin(this); }
+    // update and getUserData are the core's (browser.Update, GetUserData).
     async update(attributes) {
-      const response = await this._request('/user', { method: 'PUT', body: JSON.stringify(attributes) });
-      return this._saveUserData(response)._refreshSavedSession();
+      return flow('update', this, JSON.stringify(attributes));
     }
     jwt(forceRefresh) {
       const token = this.tokenDetails();
@@ -225,8 +235,7 @@ function createGoTrue(Go, loader) {
       return outcome(await goCall('userRequest', () => [this, path, options]));
     }
     async getUserData() {
-      const response = await this._request('/user');
-      return this._saveUserData(response)._refreshSavedSession();
+      return flow('getUserData', this);
     }
     _saveUserData(attributes, fromStorage) {
       for (const key in attributes) {
@@ -463,37 +472,45 @@ function createGoTrue(Go, loader) {
     async _request(path, options = {}) {
       return outcome(await goCall('clientRequest', () => [this, path, options]));
     }
-    settings() { return this._request('/settings'); }
+    // The flows are the core's (browser.Settings, Signup, Login, ...), run
+    // on this GoTrue. Each method first throws what gotrue-js throws at once
+    // (must, and the JSON or string its request body takes of an argument).
+    settings() {
+      must(this, '_request');
+      return flow('settings', this);
+    }
     signup(email, password, data) {
-      return this._request('/signup', { method: 'POST', body: JSON.stringify({ email, password, data }) });
+      must(this, '_request');
+      return flow('signup', this, JSON.stringify(email), JSON.stringify(password), JSON.stringify(data));
     }
     login(email, password, remember) {
-      this._setRememberHeaders(remember);
-      return this._request('/token', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: `grant_type=password&username=${encodeURIComponent(email)}&password=${encodeURIComponent(password)}`,
-      }).then((response) => {
-        User.removeSavedSession();
-        return this.createUser(response, remember);
-      });
+      must(this, '_setRememberHeaders');
+      const username = `${email}`, pass = `${password}`;
+      must(this, '_request');
+      return flow('login', this, username, pass, remember);
     }
     loginExternalUrl(provider) { return `${this.api.apiURL}/authorize?provider=${provider}`; }
     confirm(token, remember) {
-      this._setRememberHeaders(remember);
-      return this.verify('signup', token, remember);
+      must(this, '_setRememberHeaders');
+      const json = JSON.stringify(token);
+      must(this, 'verify');
+      return flow('confirm', this, json, remember, token);
     }
     requestPasswordRecovery(email) {
-      return this._request('/recover', { method: 'POST', body: JSON.stringify({ email }) });
+      must(this, '_request');
+      return flow('requestPasswordRecovery', this, JSON.stringify(email));
     }
     recover(token, remember) {
-      this._setRememberHeaders(remember);
-      return this.verify('recovery', token, remember);
+      must(this, '_setRememberHeaders');
+      const json = JSON.stringify(token);
+      must(this, 'verify');
+      return flow('recover', this, json, remember, token);
     }
     acceptInvite(token, password, remember) {
-      this._setRememberHeaders(remember);
-      return this._request('/verify', { method: 'POST', body: JSON.stringify({ token, password, type: 'signup' }) })
-        .then((response) => this.createUser(response, remember));
+      must(this, '_setRememberHeaders');
+      const body = [JSON.stringify(token), JSON.stringify(password)];
+      must(this, '_request');
+      return flow('acceptInvite', this, ...body, remember);
     }
     acceptInviteExternalUrl(provider, token) {
       return `${this.api.apiURL}/authorize?provider=${provider}&invite_token=${token}`;
@@ -514,21 +531,22 @@ function createGoTrue(Go, loader) {
     }
     // validateCurrentSession resolves null on any failure, as gotrue-js's;
     // it clears the session only when the server answered, not offline or
-    // when gotrue.wasm could not load (D8).
+    // when gotrue.wasm could not load (D8). With no session to validate, it
+    // answers before gotrue.wasm is fetched (D2).
     async validateCurrentSession() {
-      const user = this.currentUser();
-      if (!user) return null;
+      if (!B && currentUser === null && store.get(storageKey) === null && this.currentUser === GoTrue.prototype.currentUser) return null;
       try {
-        return await user.getUserData();
+        return await flow('validateCurrentSession', this);
       } catch (error) {
-        if (!unanswered.has(error)) user.clearSession();
-        return null;
+        if (unanswered.has(error)) return null;
+        throw error;
       }
     }
     verify(type, token, remember) {
-      this._setRememberHeaders(remember);
-      return this._request('/verify', { method: 'POST', body: JSON.stringify({ token, type }) })
-        .then((response) => this.createUser(response, remember));
+      must(this, '_setRememberHeaders');
+      const body = [JSON.stringify(type), JSON.stringify(token)];
+      must(this, '_request');
+      return flow('verify', this, ...body, remember);
     }
     _setRememberHeaders(remember) {
       if (this.setCookie) {
@@ -547,6 +565,12 @@ function createGoTrue(Go, loader) {
     JSONHTTPError,
     unanswered: (e) => unanswered.has(e),
     request: API.prototype.request,
+    clientRequest: GoTrue.prototype._request,
+    verify: GoTrue.prototype.verify,
+    userRequest: User.prototype._request,
+    getUserData: User.prototype.getUserData,
+    removeSavedSession: User.removeSavedSession,
+    User,
     str: (v) => `${v}`,
     get: (o, k) => o[k],
     set: (o, k, v) => { o[k] = v; },

@@ -134,7 +134,11 @@ func (s apiState) Fetch(ctx Context, url string, opts RequestOptions, h HeaderSe
 	if s.a.transport == nil {
 		return nil, errNoTransport
 	}
-	res, err := s.a.transport.Do(ctx, &Request{Method: c.method, URL: url, Header: *h.(*Header), Body: c.body, Credentials: credentials})
+	method := c.method
+	if method == "" {
+		method = "GET" // fetch's default
+	}
+	res, err := s.a.transport.Do(ctx, &Request{Method: method, URL: url, Header: *h.(*Header), Body: c.body, Credentials: credentials})
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,7 @@ package core
 //
 // GoTrue API: GET /settings.
 func (c *Client) Settings(ctx Context) (RawJSON, error) {
-	return c.request(ctx, call{method: "GET", path: "/settings"})
+	return decoded(Settings(ctx, clientSteps{c}))
 }
 
 // Signup registers a user and returns the server's user JSON (not a
@@ -12,14 +12,7 @@ func (c *Client) Settings(ctx Context) (RawJSON, error) {
 //
 // GoTrue API: POST /signup.
 func (c *Client) Signup(ctx Context, email, password string, data RawJSON) (RawJSON, error) {
-	body := Object{}
-	body.SetString("email", email)
-	body.SetString("password", password)
-	if data != nil {
-		body.Set("data", data)
-	}
-	b, _ := body.MarshalJSON()
-	return c.request(ctx, call{method: "POST", path: "/signup", body: b})
+	return decoded(Signup(ctx, clientSteps{c}, quote(email), quote(password), data))
 }
 
 // Login signs in with a password. On success any stored session is removed
@@ -27,17 +20,7 @@ func (c *Client) Signup(ctx Context, email, password string, data RawJSON) (RawJ
 //
 // GoTrue API: POST /token (grant_type=password), then GET /user.
 func (c *Client) Login(ctx Context, email, password string, remember bool) (*User, error) {
-	c.setRememberHeaders(remember)
-	res, err := c.request(ctx, call{
-		method: "POST", path: "/token",
-		header: Header{{"Content-Type", "application/x-www-form-urlencoded"}},
-		body:   []byte("grant_type=password&username=" + encodeURIComponent(email) + "&password=" + encodeURIComponent(password)),
-	})
-	if err != nil {
-		return nil, err
-	}
-	c.realm.RemoveSavedSession()
-	return c.createUserJSON(ctx, res, remember)
+	return userOf(Login(ctx, clientSteps{c}, email, password, remember))
 }
 
 // LoginExternalURL returns the URL that starts an OAuth login with provider.
@@ -54,25 +37,20 @@ func (c *Client) AcceptInviteExternalURL(provider, token string) string {
 
 // Confirm confirms a signup with the token from #confirmation_token=.
 func (c *Client) Confirm(ctx Context, token string, remember bool) (*User, error) {
-	c.setRememberHeaders(remember)
-	return c.Verify(ctx, "signup", token, remember)
+	return userOf(Confirm(ctx, clientSteps{c}, quote(token), remember))
 }
 
 // Recover logs in with the token from #recovery_token=. Set a new password
 // afterwards with User.Update.
 func (c *Client) Recover(ctx Context, token string, remember bool) (*User, error) {
-	c.setRememberHeaders(remember)
-	return c.Verify(ctx, "recovery", token, remember)
+	return userOf(Recover(ctx, clientSteps{c}, quote(token), remember))
 }
 
 // Verify exchanges a confirmation or recovery token for a session.
 //
 // GoTrue API: POST /verify.
 func (c *Client) Verify(ctx Context, typ, token string, remember bool) (*User, error) {
-	body := Object{}
-	body.SetString("token", token)
-	body.SetString("type", typ)
-	return c.verify(ctx, body, remember)
+	return userOf(Verify(ctx, clientSteps{c}, quote(typ), quote(token), remember))
 }
 
 // AcceptInvite sets the password of an invited user with the token from
@@ -80,22 +58,7 @@ func (c *Client) Verify(ctx Context, typ, token string, remember bool) (*User, e
 //
 // GoTrue API: POST /verify (type signup, with password).
 func (c *Client) AcceptInvite(ctx Context, token, password string, remember bool) (*User, error) {
-	c.setRememberHeaders(remember)
-	body := Object{}
-	body.SetString("token", token)
-	body.SetString("password", password)
-	body.SetString("type", "signup")
-	return c.verify(ctx, body, remember)
-}
-
-func (c *Client) verify(ctx Context, body Object, remember bool) (*User, error) {
-	c.setRememberHeaders(remember)
-	b, _ := body.MarshalJSON()
-	res, err := c.request(ctx, call{method: "POST", path: "/verify", body: b})
-	if err != nil {
-		return nil, err
-	}
-	return c.createUserJSON(ctx, res, remember)
+	return userOf(AcceptInvite(ctx, clientSteps{c}, quote(token), quote(password), remember))
 }
 
 // RequestPasswordRecovery asks the server to mail a recovery link; it
@@ -103,10 +66,7 @@ func (c *Client) verify(ctx Context, body Object, remember bool) (*User, error) 
 //
 // GoTrue API: POST /recover.
 func (c *Client) RequestPasswordRecovery(ctx Context, email string) (RawJSON, error) {
-	body := Object{}
-	body.SetString("email", email)
-	b, _ := body.MarshalJSON()
-	return c.request(ctx, call{method: "POST", path: "/recover", body: b})
+	return decoded(RequestPasswordRecovery(ctx, clientSteps{c}, quote(email)))
 }
 
 // createUserJSON starts a session from a token response. A response that
@@ -166,20 +126,15 @@ func (c *Client) CurrentUser() *User {
 
 // ValidateCurrentSession checks the current user with the server and
 // returns it. Without a current user it returns ErrNoSession; on a failure,
-// the error. The session is cleared only when the server answered (a 4xx, a
-// refresh it refused); offline, it stays (D8; see Unanswered).
+// an *InvalidSessionError with the cause. The session is cleared only when
+// the server answered (a 4xx, a refresh it refused); offline, it stays (D8;
+// see Unanswered).
 //
 // GoTrue API: GET /user.
 func (c *Client) ValidateCurrentSession(ctx Context) (*User, error) {
-	u := c.CurrentUser()
-	if u == nil {
+	u, err := userOf(ValidateCurrentSession(ctx, clientSteps{c}))
+	if u == nil && err == nil {
 		return nil, ErrNoSession
 	}
-	if err := u.GetUserData(ctx); err != nil {
-		if !Unanswered(err) {
-			u.ClearSession()
-		}
-		return nil, err
-	}
-	return u, nil
+	return u, err
 }

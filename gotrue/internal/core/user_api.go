@@ -42,11 +42,8 @@ func (u *User) hasAccessToken() bool {
 //
 // GoTrue API: GET /user.
 func (u *User) GetUserData(ctx Context) error {
-	res, err := u.request(ctx, call{method: "GET", path: "/user"}, "")
-	if err != nil {
-		return err
-	}
-	return u.merge(res)
+	_, err := GetUserData(ctx, userSteps{u})
+	return err
 }
 
 // Update changes the user (PUT /user) with attrs, the JSON body as given:
@@ -56,21 +53,8 @@ func (u *User) GetUserData(ctx Context) error {
 //
 // GoTrue API: PUT /user.
 func (u *User) Update(ctx Context, attrs []byte) error {
-	res, err := u.request(ctx, call{method: "PUT", path: "/user", body: attrs}, "")
-	if err != nil {
-		return err
-	}
-	return u.merge(res)
-}
-
-func (u *User) merge(res RawJSON) error {
-	var attrs Object
-	if err := attrs.UnmarshalJSON(res); err != nil && err != ErrNotObject {
-		return &ResponseError{Op: "user", Msg: "the server's user is not valid JSON"}
-	}
-	u.saveUserData(attrs, false)
-	u.refreshSavedSession()
-	return nil
+	_, err := Update(ctx, userSteps{u}, attrs)
+	return err
 }
 
 // Logout ends the session on the server (POST /logout) and always clears

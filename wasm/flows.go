@@ -1,0 +1,265 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+
+	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
+	"github.com/hack-pad/safejs"
+)
+
+// The flows of GoTrue and User, run by the core on the page's objects.
+// The glue's method has thrown what gotrue-js throws at once and written
+// the arguments that become JSON (JSON.stringify, whose errors are the
+// page's); each binding reads them, calls one core flow and converts what
+// it gives. They resolve with outcomes (see request.go).
+
+// gotrueFlow is a binding of a GoTrue flow: args[0] is the GoTrue, the
+// rest the method's arguments as the glue passes them.
+type gotrueFlow func(ctx browser.Context, c clientSteps, args []safejs.Value) (browser.Value, error)
+
+// flowFunc makes the bridge function of a GoTrue flow; remember is the
+// index of its remember argument (-1: none).
+func flowFunc(flow gotrueFlow, remember int) asyncImpl {
+	return func(args []safejs.Value) (work, error) {
+		c := clientSteps{v: arg(args, 0), remember: safejs.Undefined()}
+		if remember > 0 {
+			c.remember = arg(args, remember)
+		}
+		rest := args[min(1, len(args)):]
+		return func(ctx browser.Context) (any, error) {
+			return outcome(flow(ctx, c, rest))
+		}, nil
+	}
+}
+
+// gotrueFlows are the GoTrue flows, with the index of their remember
+// argument (counting the GoTrue as 0).
+var gotrueFlows = []struct {
+	name     string
+	flow     gotrueFlow
+	remember int
+}{
+	{"settings", func(ctx browser.Context, c clientSteps, _ []safejs.Value) (browser.Value, error) {
+		return browser.Settings(ctx, c)
+	}, -1},
+	// (email, password, data), each as JSON.
+	{"signup", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.Signup(ctx, c, jsonArg(a, 0), jsonArg(a, 1), jsonArg(a, 2))
+	}, -1},
+	// (email, password) as strings, remember.
+	{"login", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.Login(ctx, c, jsString(arg(a, 0)), jsString(arg(a, 1)), truthy(arg(a, 2)))
+	}, 3},
+	// (token as JSON, remember, token).
+	{"confirm", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		c.token = arg(a, 2)
+		return browser.Confirm(ctx, c, jsonArg(a, 0), truthy(arg(a, 1)))
+	}, 2},
+	{"recover", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		c.token = arg(a, 2)
+		return browser.Recover(ctx, c, jsonArg(a, 0), truthy(arg(a, 1)))
+	}, 2},
+	// (type, token) as JSON, remember.
+	{"verify", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.Verify(ctx, c, jsonArg(a, 0), jsonArg(a, 1), truthy(arg(a, 2)))
+	}, 3},
+	// (token, password) as JSON, remember.
+	{"acceptInvite", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.AcceptInvite(ctx, c, jsonArg(a, 0), jsonArg(a, 1), truthy(arg(a, 2)))
+	}, 3},
+	// (email as JSON).
+	{"requestPasswordRecovery", func(ctx browser.Context, c clientSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.RequestPasswordRecovery(ctx, c, jsonArg(a, 0))
+	}, -1},
+	// It resolves with null when the user cannot be fetched, as gotrue-js's.
+	{"validateCurrentSession", func(ctx browser.Context, c clientSteps, _ []safejs.Value) (browser.Value, error) {
+		v, err := browser.ValidateCurrentSession(ctx, c)
+		var invalid *browser.InvalidSessionError
+		if errors.As(err, &invalid) {
+			return safejs.Null(), nil
+		}
+		if v == nil && err == nil {
+			return safejs.Null(), nil
+		}
+		return v, err
+	}, -1},
+}
+
+// getUserData is User.prototype.getUserData: args[0] is the User.
+func getUserData(args []safejs.Value) (work, error) {
+	u := userSteps{arg(args, 0)}
+	return func(ctx browser.Context) (any, error) {
+		return outcome(browser.GetUserData(ctx, u))
+	}, nil
+}
+
+// update is User.prototype.update: args are the User and the attributes
+// as JSON.
+func update(args []safejs.Value) (work, error) {
+	u, attrs := userSteps{arg(args, 0)}, jsonArg(args, 1)
+	return func(ctx browser.Context) (any, error) {
+		return outcome(browser.Update(ctx, u, attrs))
+	}, nil
+}
+
+// jsonArg is args[i], a JSON text, as RawJSON; nil when it is not a string
+// (JSON.stringify gave undefined).
+func jsonArg(args []safejs.Value, i int) browser.RawJSON {
+	v := arg(args, i)
+	if typeOf(v) != safejs.TypeString {
+		return nil
+	}
+	return browser.RawJSON(jsString(v))
+}
+
+// clientSteps is a GoTrue as its flows reach it. remember and token are
+// the method's own arguments, which the steps it calls get as they are.
+type clientSteps struct {
+	v, remember, token safejs.Value
+}
+
+// SetRememberHeaders is this._setRememberHeaders(remember).
+func (c clientSteps) SetRememberHeaders(bool) error {
+	f, err := get(c.v, "_setRememberHeaders")
+	if err == nil {
+		_, err = apply(f, c.v, "this._setRememberHeaders", c.remember)
+	}
+	return err
+}
+
+// Request is this._request(path, options): the core's ClientRequest when
+// it is the library's own.
+func (c clientSteps) Request(ctx browser.Context, call browser.Call) (browser.Value, error) {
+	f, own, err := step(c.v, "_request", pristine.clientRequest)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := callOptions(call)
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		return shaped(browser.ClientRequest(ctx, client{c.v}, call.Path, opts))
+	}
+	return callStep(f, c.v, "this._request", call.Path, opts.v)
+}
+
+// CreateUser is this.createUser(tokenResponse, remember).
+func (c clientSteps) CreateUser(_ browser.Context, tokenResponse browser.Value, _ bool) (browser.Value, error) {
+	tok, err := toJS(tokenResponse)
+	if err != nil {
+		return nil, err
+	}
+	f, err := get(c.v, "createUser")
+	if err != nil {
+		return nil, err
+	}
+	return callStep(f, c.v, "this.createUser", tok, c.remember)
+}
+
+// Verify is this.verify(type, token, remember): the core's when it is the
+// library's own.
+func (c clientSteps) Verify(ctx browser.Context, typ string, token browser.RawJSON, remember bool) (browser.Value, error) {
+	f, own, err := step(c.v, "verify", pristine.verify)
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		return browser.Verify(ctx, c, browser.RawJSON(`"`+typ+`"`), token, remember)
+	}
+	return callStep(f, c.v, "this.verify", typ, c.token, c.remember)
+}
+
+// RemoveSavedSession is User.removeSavedSession(): the realm's when it is
+// the library's own.
+func (c clientSteps) RemoveSavedSession() error {
+	f, own, err := step(glue.user, "removeSavedSession", pristine.removeSavedSession)
+	if err != nil || own {
+		if own {
+			realm.RemoveSavedSession()
+		}
+		return err
+	}
+	_, err = apply(f, glue.user, "User.removeSavedSession")
+	return err
+}
+
+// CurrentUser is this.currentUser().
+func (c clientSteps) CurrentUser() (browser.UserSteps, error) {
+	f, err := get(c.v, "currentUser")
+	if err != nil {
+		return nil, err
+	}
+	u, err := apply(f, c.v, "this.currentUser")
+	if err != nil || !truthy(u) {
+		return nil, err
+	}
+	return userSteps{u}, nil
+}
+
+// userSteps is a User as its flows reach it.
+type userSteps struct{ v safejs.Value }
+
+// Request is this._request(path, options): the core's UserRequest when it
+// is the library's own.
+func (u userSteps) Request(ctx browser.Context, call browser.Call) (browser.Value, error) {
+	f, own, err := step(u.v, "_request", pristine.userRequest)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := callOptions(call)
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		return shaped(browser.UserRequest(ctx, user{u.v}, call.Path, opts))
+	}
+	return callStep(f, u.v, "this._request", call.Path, opts.v)
+}
+
+// SaveUserData is this._saveUserData(attrs): the user it returns.
+func (u userSteps) SaveUserData(attrs browser.Value) (browser.UserSteps, error) {
+	a, err := toJS(attrs)
+	if err != nil {
+		return nil, err
+	}
+	f, err := get(u.v, "_saveUserData")
+	if err != nil {
+		return nil, err
+	}
+	v, err := apply(f, u.v, "this._saveUserData", a)
+	return userSteps{v}, err
+}
+
+// RefreshSavedSession is this._refreshSavedSession().
+func (u userSteps) RefreshSavedSession() (browser.Value, error) {
+	f, err := get(u.v, "_refreshSavedSession")
+	if err != nil {
+		return nil, err
+	}
+	return apply(f, u.v, "this._saveUserData(...)._refreshSavedSession")
+}
+
+// GetUserData is this.getUserData(): the core's when it is the library's
+// own.
+func (u userSteps) GetUserData(ctx browser.Context) (browser.Value, error) {
+	f, own, err := step(u.v, "getUserData", pristine.getUserData)
+	if err != nil {
+		return nil, err
+	}
+	if own {
+		return browser.GetUserData(ctx, u)
+	}
+	return callStep(f, u.v, "user.getUserData")
+}
+
+// ClearSession is this.clearSession().
+func (u userSteps) ClearSession() error {
+	f, err := get(u.v, "clearSession")
+	if err == nil {
+		_, err = apply(f, u.v, "user.clearSession")
+	}
+	return err
+}
