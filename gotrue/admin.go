@@ -82,11 +82,9 @@ func (a *Admin) ListUsers(ctx context.Context, opts *ListOptions) (*UserList, er
 	if o.PerPage > 0 {
 		q.Set("per_page", strconv.Itoa(o.PerPage))
 	}
-	path := "/admin/users"
-	if len(q) > 0 {
-		path += "?" + q.Encode()
-	}
-	raw, header, err := a.call(ctx, "GET", path, o.Audience, nil)
+	raw, header, err := a.do(ctx, func(r core.Requester) (core.Value, error) {
+		return core.AdminListUsers(ctx, r, o.Audience, q.Encode())
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +101,9 @@ func (a *Admin) ListUsers(ctx context.Context, opts *ListOptions) (*UserList, er
 //
 // GoTrue API: GET /admin/users/{id}.
 func (a *Admin) GetUser(ctx context.Context, id string) (*User, error) {
-	return a.user(a.call(ctx, "GET", "/admin/users/"+url.PathEscape(id), "", nil))
+	return a.user(a.do(ctx, func(r core.Requester) (core.Value, error) {
+		return core.AdminGetUser(ctx, r, url.PathEscape(id))
+	}))
 }
 
 // CreateUser creates a user.
@@ -114,7 +114,9 @@ func (a *Admin) CreateUser(ctx context.Context, params AdminUserParams) (*User, 
 	if err != nil {
 		return nil, err
 	}
-	return a.user(a.call(ctx, "POST", "/admin/users", "", body))
+	return a.user(a.do(ctx, func(r core.Requester) (core.Value, error) {
+		return core.AdminCreateUser(ctx, r, body)
+	}))
 }
 
 // UpdateUser changes the user with id.
@@ -125,7 +127,9 @@ func (a *Admin) UpdateUser(ctx context.Context, id string, params AdminUserParam
 	if err != nil {
 		return nil, err
 	}
-	return a.user(a.call(ctx, "PUT", "/admin/users/"+url.PathEscape(id), "", body))
+	return a.user(a.do(ctx, func(r core.Requester) (core.Value, error) {
+		return core.AdminUpdateUser(ctx, r, url.PathEscape(id), body)
+	}))
 }
 
 // InviteUser creates a user of the audience and mails an invite
@@ -148,7 +152,9 @@ func (a *Admin) InviteUser(ctx context.Context, email string, data map[string]an
 //
 // GoTrue API: DELETE /admin/users/{id}.
 func (a *Admin) DeleteUser(ctx context.Context, id string) error {
-	_, _, err := a.call(ctx, "DELETE", "/admin/users/"+url.PathEscape(id), "", nil)
+	_, _, err := a.do(ctx, func(r core.Requester) (core.Value, error) {
+		return core.AdminDeleteUser(ctx, r, url.PathEscape(id))
+	})
 	return err
 }
 
@@ -157,6 +163,33 @@ func (a *Admin) user(raw []byte, _ Header, err error) (*User, error) {
 		return nil, err
 	}
 	return userOf(raw)
+}
+
+// do runs one of the core's admin flows with the admin as its signer,
+// and returns the answer with its headers.
+func (a *Admin) do(ctx context.Context, flow func(core.Requester) (core.Value, error)) ([]byte, Header, error) {
+	s := &signer{a: a, ctx: ctx}
+	v, err := flow(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, _ := v.(core.RawJSON)
+	return raw, s.header, nil
+}
+
+// signer is an Admin as the core's admin flows reach it: each request
+// signed with the source's token; the answer's headers kept.
+type signer struct {
+	a      *Admin
+	ctx    context.Context
+	header Header
+}
+
+// Request sends c, signed.
+func (s *signer) Request(_ core.Context, c core.Call) (core.Value, error) {
+	raw, h, err := s.a.call(s.ctx, c.Method, c.Path, c.Audience, c.Body)
+	s.header = h
+	return core.RawJSON(raw), err
 }
 
 // call sends one admin request signed with the source's token, with

@@ -121,6 +121,15 @@ func installAll(bridge safejs.Value) error {
 			return err
 		}
 	}
+	for _, m := range adminFlows {
+		f, err := asyncFunc(m.name, adminFunc(m.flow))
+		if err == nil {
+			err = bridge.Set(m.name, f)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	for _, m := range asyncMethods {
 		f, err := asyncFunc(m.name, m.impl)
 		if err == nil {

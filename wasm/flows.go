@@ -3,8 +3,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
 	"github.com/hack-pad/safejs"
 )
@@ -76,15 +74,51 @@ var gotrueFlows = []struct {
 	// It resolves with null when the user cannot be fetched, as gotrue-js's.
 	{"validateCurrentSession", func(ctx browser.Context, c clientSteps, _ []safejs.Value) (browser.Value, error) {
 		v, err := browser.ValidateCurrentSession(ctx, c)
-		var invalid *browser.InvalidSessionError
-		if errors.As(err, &invalid) {
-			return safejs.Null(), nil
-		}
-		if v == nil && err == nil {
+		if _, invalid := err.(*browser.InvalidSessionError); invalid || v == nil && err == nil {
 			return safejs.Null(), nil
 		}
 		return v, err
 	}, -1},
+}
+
+// adminFlow is a binding of an Admin flow: args[0] is the Admin's user,
+// whose _request signs it, the rest the arguments as the glue passes them.
+type adminFlow func(ctx browser.Context, u userSteps, args []safejs.Value) (browser.Value, error)
+
+// adminFunc makes the bridge function of an Admin flow.
+func adminFunc(flow adminFlow) asyncImpl {
+	return func(args []safejs.Value) (work, error) {
+		u, rest := userSteps{arg(args, 0)}, args[min(1, len(args)):]
+		return func(ctx browser.Context) (any, error) {
+			return outcome(flow(ctx, u, rest))
+		}, nil
+	}
+}
+
+// adminFlows are the Admin flows. Ids are strings, attributes JSON.
+var adminFlows = []struct {
+	name string
+	flow adminFlow
+}{
+	{"adminListUsers", func(ctx browser.Context, u userSteps, a []safejs.Value) (browser.Value, error) {
+		aud := ""
+		if truthy(arg(a, 0)) {
+			aud = jsString(arg(a, 0))
+		}
+		return browser.AdminListUsers(ctx, u, aud, "")
+	}},
+	{"adminGetUser", func(ctx browser.Context, u userSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.AdminGetUser(ctx, u, jsString(arg(a, 0)))
+	}},
+	{"adminUpdateUser", func(ctx browser.Context, u userSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.AdminUpdateUser(ctx, u, jsString(arg(a, 0)), jsonArg(a, 1))
+	}},
+	{"adminCreateUser", func(ctx browser.Context, u userSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.AdminCreateUser(ctx, u, jsonArg(a, 0))
+	}},
+	{"adminDeleteUser", func(ctx browser.Context, u userSteps, a []safejs.Value) (browser.Value, error) {
+		return browser.AdminDeleteUser(ctx, u, jsString(arg(a, 0)))
+	}},
 }
 
 // getUserData is User.prototype.getUserData: args[0] is the User.

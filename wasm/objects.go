@@ -105,7 +105,7 @@ func (o options) HasBody() (bool, error) {
 }
 
 // callOptions is the options object of a request a flow composed, with
-// only what the call gives: {method, headers, body}.
+// only what the call gives: {method, headers, body, audience}.
 func callOptions(c browser.Call) (options, error) {
 	o, err := newObject()
 	if err == nil && c.Method != "" {
@@ -126,6 +126,9 @@ func callOptions(c browser.Call) (options, error) {
 	}
 	if err == nil && c.Body != nil {
 		err = o.Set("body", string(c.Body))
+	}
+	if err == nil && c.Audience != "" {
+		err = o.Set("audience", c.Audience)
 	}
 	return options{o}, err
 }

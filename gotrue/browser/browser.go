@@ -132,4 +132,9 @@ var (
 	ValidateCurrentSession  = core.ValidateCurrentSession
 	GetUserData             = core.GetUserData
 	Update                  = core.Update
+	AdminListUsers          = core.AdminListUsers
+	AdminGetUser            = core.AdminGetUser
+	AdminUpdateUser         = core.AdminUpdateUser
+	AdminCreateUser         = core.AdminCreateUser
+	AdminDeleteUser         = core.AdminDeleteUser
 )

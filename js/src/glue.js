@@ -135,9 +135,9 @@ function createGoTrue(Go, loader) {
   }
 
   // must throws, at once, the TypeError of gotrue-js's call of
-  // self[name]() where self has no such method.
-  const must = (self, name) => {
-    if (typeof self[name] !== 'function') throw new TypeError(`this.${name} is not a function`);
+  // self[name]() where self has no such method (self is named as).
+  const must = (self, name, as = 'this') => {
+    if (typeof self[name] !== 'function') throw new TypeError(`${as}.${name} is not a function`);
   };
 
   // flow runs the core's flow name on self with args: the Promise of its
@@ -151,19 +151,36 @@ function createGoTrue(Go, loader) {
     throw unanswered ? noAnswer(value) : value;
   };
 
+  // The admin flows are the core's (browser.AdminListUsers, ...), signed by
+  // this.user's _request.
   class Admin {
     constructor(user) { this.user = user; }
-    listUsers(aud) { return this.user._request('/admin/users', { method: 'GET', audience: aud }); }
-    getUser(user) { return this.user._request(`/admin/users/${user.id}`); }
+    listUsers(aud) {
+      must(this.user, '_request', 'this.user');
+      return flow('adminListUsers', this.user, aud);
+    }
+    getUser(user) {
+      const id = `${user.id}`;
+      must(this.user, '_request', 'this.user');
+      return flow('adminGetUser', this.user, id);
+    }
     updateUser(user, attributes = {}) {
-      return this.user._request(`/admin/users/${user.id}`, { method: 'PUT', body: JSON.stringify(attributes) });
+      const id = `${user.id}`, body = JSON.stringify(attributes);
+      must(this.user, '_request', 'this.user');
+      return flow('adminUpdateUser', this.user, id, body);
     }
     createUser(email, password, attributes = {}) {
       attributes.email = email;
       attributes.password = password;
-      return this.user._request('/admin/users', { method: 'POST', body: JSON.stringify(attributes) });
+      const body = JSON.stringify(attributes);
+      must(this.user, '_request', 'this.user');
+      return flow('adminCreateUser', this.user, body);
     }
-    deleteUser(user) { return this.user._request(`/admin/users/${user.id}`, { method: 'DELETE' }); }
+    deleteUser(user) {
+      const id = `${user.id}`;
+      must(this.user, '_request', 'this.user');
+      return flow('adminDeleteUser', this.user, id);
+    }
   }
 
   // quiet is `${error}` for console output, except where the engine's

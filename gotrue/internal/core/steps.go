@@ -208,6 +208,8 @@ type Call struct {
 	Path   string
 	Header Header
 	Body   []byte
+	// Audience, when not empty, is the options' audience (X-JWT-AUD).
+	Audience string
 }
 
 // Caller sends the requests a flow composed through an API object (its

@@ -38,7 +38,7 @@ func (s clientSteps) CurrentUser() (UserSteps, error) {
 type userSteps struct{ u *User }
 
 func (s userSteps) Request(ctx Context, c Call) (Value, error) {
-	return s.u.request(ctx, call{method: c.Method, path: c.Path, header: c.Header, body: c.Body}, "")
+	return s.u.request(ctx, call{method: c.Method, path: c.Path, header: c.Header, body: c.Body}, c.Audience)
 }
 
 // SaveUserData merges the server's user into the fields.
