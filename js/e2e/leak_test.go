@@ -70,7 +70,7 @@ func (tb *tab) collectGarbage() {
 // objects are the state, read when a call starts), so once the calls have
 // settled nothing of theirs is left in Go: no call under way, no goroutine,
 // no awaited Promise; and once the page has collected the objects, Go's
-// memory does not grow with another 10,000.
+// memory stops growing with more rounds of 10,000.
 func TestInstancesReleased(t *testing.T) {
 	s := newSite(t)
 	tb := s.open(t, "/sync.html")
@@ -89,7 +89,16 @@ func TestInstancesReleased(t *testing.T) {
 		assert.Equal(t, before[k], first[k], k)
 		assert.Equal(t, before[k], second[k], k)
 	}
-	assert.Equal(t, first["wasmMemory"], second["wasmMemory"], "Go's memory after the second 10,000 as after the first")
-	report("instances", fmt.Sprintf("2 x (10,000 new GoTrue(), 1,000 settings(), 1,000 new User()): calls under way %v -> %v, goroutines %v -> %v, wasm memory %v -> %v -> %v bytes",
-		before["calls"], second["calls"], before["goroutines"], second["goroutines"], before["wasmMemory"], first["wasmMemory"], second["wasmMemory"]))
+	// A leak grows Go's memory with every round. The high-water mark of
+	// 1,000 calls under way at once depends on when they settle, and may
+	// move up once: then the third round must find it where the second
+	// left it.
+	last := second
+	if second["wasmMemory"] != first["wasmMemory"] {
+		tb.collectGarbage()
+		last = tb.run(round)
+		assert.Equal(t, second["wasmMemory"], last["wasmMemory"], "Go's memory at a plateau after three rounds of 10,000")
+	}
+	report("instances", fmt.Sprintf("rounds of (10,000 new GoTrue(), 1,000 settings(), 1,000 new User()): calls under way %v -> %v, goroutines %v -> %v, wasm memory %v -> %v -> %v -> %v bytes",
+		before["calls"], last["calls"], before["goroutines"], last["goroutines"], before["wasmMemory"], first["wasmMemory"], second["wasmMemory"], last["wasmMemory"]))
 }
