@@ -59,7 +59,7 @@ func (r refreshCaller) Call(ctx browser.Context, c browser.Call) (browser.RawJSO
 		if err != nil {
 			return nil, err
 		}
-		return browser.Decode(res)
+		return browser.DecodeResponse(res)
 	}
 	opts, err := callOptions(c)
 	if err != nil {

@@ -1,12 +1,12 @@
 // Package browser is what gotrue-wasm's browser bindings (package main in
-// wasm/, built to gotrue.wasm) use of the core: the page-wide realm of
-// gotrue-js (its storage, and the refresh tokens the page obtained), the
-// reading of an HTTP answer, and the token refresh with gotrue-wasm's
-// session rules (D5, D8, D9). Go programs use package gotrue instead.
+// wasm/, built to gotrue.wasm) use of the core: its flows and the
+// interfaces through which they reach the objects they work on, the
+// page-wide realm of gotrue-js (its storage), the reading of an HTTP
+// answer, and the token refresh with gotrue-wasm's session rules (D5, D8,
+// D9). Go programs use package gotrue instead.
 //
 // In the browser the page's JavaScript objects are the state: the
-// bindings hand these functions plain values read from them, and apply
-// what the functions decide.
+// bindings satisfy the flows' interfaces with them.
 package browser
 
 import (
@@ -68,6 +68,8 @@ type (
 	UserSteps = core.UserSteps
 	// InvalidSessionError is ValidateCurrentSession's failure.
 	InvalidSessionError = core.InvalidSessionError
+	// Requester is the request step of whoever signs admin requests.
+	Requester = core.Requester
 )
 
 // Send is API.request (see core.Send).
@@ -101,9 +103,9 @@ func NewRealm(storage Storage, clock func() time.Time) *Realm {
 	return core.NewRealm(core.WithStorage(storage), core.WithClock(clock))
 }
 
-// Decode reads an answer as gotrue-js's API.request does (see
-// core.Bindings.Decode).
-func Decode(res *Response) ([]byte, error) { return core.Bindings.Decode(res) }
+// DecodeResponse reads an answer as gotrue-js's API.request does (see
+// core.DecodeResponse).
+func DecodeResponse(res *Response) (RawJSON, error) { return core.DecodeResponse(res) }
 
 // Refresh is the token refresh of a User object whose state is s (see
 // core.Bindings.Refresh).
@@ -118,23 +120,82 @@ func Strings(raw []byte) ([]string, error) { return core.Bindings.Strings(raw) }
 // settles the request (D8).
 func Unanswered(err error) bool { return core.Unanswered(err) }
 
-// The flows of a GoTrue and of a User (see the core's functions of the
-// same names).
-var (
-	Settings                = core.Settings
-	Signup                  = core.Signup
-	Login                   = core.Login
-	Confirm                 = core.Confirm
-	Recover                 = core.Recover
-	Verify                  = core.Verify
-	AcceptInvite            = core.AcceptInvite
-	RequestPasswordRecovery = core.RequestPasswordRecovery
-	ValidateCurrentSession  = core.ValidateCurrentSession
-	GetUserData             = core.GetUserData
-	Update                  = core.Update
-	AdminListUsers          = core.AdminListUsers
-	AdminGetUser            = core.AdminGetUser
-	AdminUpdateUser         = core.AdminUpdateUser
-	AdminCreateUser         = core.AdminCreateUser
-	AdminDeleteUser         = core.AdminDeleteUser
-)
+// Settings is GoTrue.settings (see core.Settings).
+func Settings(ctx Context, c ClientSteps) (Value, error) {
+	return core.Settings(ctx, c)
+}
+
+// Signup is GoTrue.signup (see core.Signup).
+func Signup(ctx Context, c ClientSteps, email, password, data RawJSON) (Value, error) {
+	return core.Signup(ctx, c, email, password, data)
+}
+
+// Login is GoTrue.login (see core.Login).
+func Login(ctx Context, c ClientSteps, email, password string, remember bool) (Value, error) {
+	return core.Login(ctx, c, email, password, remember)
+}
+
+// Confirm is GoTrue.confirm (see core.Confirm).
+func Confirm(ctx Context, c ClientSteps, token RawJSON, remember bool) (Value, error) {
+	return core.Confirm(ctx, c, token, remember)
+}
+
+// Recover is GoTrue.recover (see core.Recover).
+func Recover(ctx Context, c ClientSteps, token RawJSON, remember bool) (Value, error) {
+	return core.Recover(ctx, c, token, remember)
+}
+
+// Verify is GoTrue.verify (see core.Verify).
+func Verify(ctx Context, c ClientSteps, typ, token RawJSON, remember bool) (Value, error) {
+	return core.Verify(ctx, c, typ, token, remember)
+}
+
+// AcceptInvite is GoTrue.acceptInvite (see core.AcceptInvite).
+func AcceptInvite(ctx Context, c ClientSteps, token, password RawJSON, remember bool) (Value, error) {
+	return core.AcceptInvite(ctx, c, token, password, remember)
+}
+
+// RequestPasswordRecovery is GoTrue.requestPasswordRecovery (see core.RequestPasswordRecovery).
+func RequestPasswordRecovery(ctx Context, c ClientSteps, email RawJSON) (Value, error) {
+	return core.RequestPasswordRecovery(ctx, c, email)
+}
+
+// ValidateCurrentSession is GoTrue.validateCurrentSession (see core.ValidateCurrentSession).
+func ValidateCurrentSession(ctx Context, c ClientSteps) (Value, error) {
+	return core.ValidateCurrentSession(ctx, c)
+}
+
+// GetUserData is User.getUserData (see core.GetUserData).
+func GetUserData(ctx Context, u UserSteps) (Value, error) {
+	return core.GetUserData(ctx, u)
+}
+
+// Update is User.update (see core.Update).
+func Update(ctx Context, u UserSteps, attrs RawJSON) (Value, error) {
+	return core.Update(ctx, u, attrs)
+}
+
+// AdminListUsers is Admin.listUsers (see core.AdminListUsers).
+func AdminListUsers(ctx Context, r Requester, aud, query string) (Value, error) {
+	return core.AdminListUsers(ctx, r, aud, query)
+}
+
+// AdminGetUser is Admin.getUser (see core.AdminGetUser).
+func AdminGetUser(ctx Context, r Requester, id string) (Value, error) {
+	return core.AdminGetUser(ctx, r, id)
+}
+
+// AdminUpdateUser is Admin.updateUser (see core.AdminUpdateUser).
+func AdminUpdateUser(ctx Context, r Requester, id string, attrs RawJSON) (Value, error) {
+	return core.AdminUpdateUser(ctx, r, id, attrs)
+}
+
+// AdminCreateUser is Admin.createUser (see core.AdminCreateUser).
+func AdminCreateUser(ctx Context, r Requester, attrs RawJSON) (Value, error) {
+	return core.AdminCreateUser(ctx, r, attrs)
+}
+
+// AdminDeleteUser is Admin.deleteUser (see core.AdminDeleteUser).
+func AdminDeleteUser(ctx Context, r Requester, id string) (Value, error) {
+	return core.AdminDeleteUser(ctx, r, id)
+}

@@ -5,14 +5,11 @@ import (
 )
 
 // Bindings is the seam through which gotrue-wasm's browser build reaches
-// what a Go program has no use for. In the browser the JavaScript objects
-// are the state, and gotrue-js's classes run their flows on them, in
-// JavaScript, step by step through `this`. Two steps are the core's: the
-// HTTP exchange of every request (Decode: the answer read and typed, as
-// Go programs get it), and the token refresh with gotrue-wasm's session
-// rules (Refresh: D5, D8, D9). Both take the state a call read from the
-// objects as plain values and keep nothing. It is not part of this
-// package's API, and it changes with the bindings.
+// the refresh as the browser runs it: the page's objects share one
+// refresh per token and hold the refresh lock (D9) in JavaScript, and hand
+// the refresh policy (Refresh: D5, D8, D9) the state they read as plain
+// values; the policy's request goes through the User's API object. It is
+// not part of this package's API, and it changes with the bindings.
 var Bindings bindings
 
 type bindings struct{}
@@ -20,12 +17,6 @@ type bindings struct{}
 // ErrBadState is returned when a binding hands the core state it cannot
 // read: a bug of the binding, not of page code.
 var ErrBadState = errors.New("gotrue: bindings: malformed object state")
-
-// Decode reads a response as gotrue-js's API.request does: the parsed JSON
-// when its Content-Type mentions json, else the text as a JSON string; an
-// *HTTPError for a status outside 2xx; a *SyntaxError, which does not quote
-// the body, for JSON that does not parse (D6).
-func (bindings) Decode(res *Response) (RawJSON, error) { return DecodeResponse(res) }
 
 // RefreshState is what a refresh reads of a User object when it starts.
 type RefreshState struct {
