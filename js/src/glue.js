@@ -1,31 +1,29 @@
-/*! The classes of gotrue-wasm's glue are transcribed from gotrue-js 1.0.1, MIT License, Copyright (c) 2020 Netlify (see NOTICE). */
-// gotrue-wasm glue: gotrue-js 1.0.1's module, whose objects are the state.
+/*! The synchronous methods of gotrue-wasm's classes follow gotrue-js 1.0.1, MIT License, Copyright (c) 2020 Netlify (see NOTICE). */
+// gotrue-wasm glue: the classes GoTrue, User, Admin and API, whose objects
+// are the state, and what the flows need of the platform.
 //
-// The classes below are transcribed from gotrue-js 1.0.1's lib/index.js:
-// every method does its steps through `this`, on the objects page code
-// holds. So a call reads what page code last wrote (user.token,
-// api.defaultHeaders, ...), a save writes the object as it is when the save
-// happens, logout clears whatever happened before, and a subclass or a
-// patched prototype takes effect wherever it would in gotrue-js. Methods
-// are async exactly where gotrue-js's are, so what gotrue-js throws at once
-// is thrown at once here too. The browser suites hold them to gotrue-js
-// (js/e2e: the conformance suite, @netlify/identity, the hostile suite).
-//
-// Where they differ, on purpose, the comment names the difference by its
-// D-number (the contract's section 16): storage falls back to memory (D4);
-// X-Nf-Client goes only to the page's own origin (D3); console output
-// never quotes a token (D6); and two steps are Go's (gotrue.wasm, over the
-// core in gotrue/internal/core, the same code Go programs use):
-// - the HTTP exchange at the end of API.request: the answer is read and
-//   typed there (JSONHTTPError, TextHTTPError, and a SyntaxError that never
-//   quotes a body, D6). The fetch itself is made here, with the options
-//   gotrue-js would give it.
-// - the token refresh of User._refreshToken, with gotrue-wasm's session
-//   rules: another tab's newer session adopted (D5), a failure without an
-//   answer keeping the session (D8, which validateCurrentSession follows
-//   too), one refresh across tabs under the page's refresh lock (D9).
-// Go is handed strings and numbers only, and keeps none of them; it answers
-// with an outcome that the code here applies with gotrue-js's own steps.
+// Every flow that talks to the server is Go's (gotrue.wasm, over the core
+// in gotrue/internal/core, the code Go programs run): it works on these
+// objects through get, set, delete and apply below, calls a step page code
+// replaced through the object, and runs the library's own in Go. What stays
+// here cannot wait for the module:
+// - the synchronous methods, which answer at once (the constructors,
+//   currentUser and recoverSession, tokenDetails, clearSession, the URL
+//   builders, _saveUserData, _details, _saveSession, jwt() for a token that
+//   is not due, ...): they follow gotrue-js's, step by step through `this`;
+// - the start of each flow: what gotrue-js throws at once (must, and the
+//   JSON or text of an argument its request body takes);
+// - createUser and logout, whose synchronous steps start work before they
+//   return; _refreshToken's one refresh per token, the Web Lock around it
+//   (D9), the refresh's outcome applied with the object's steps, and its
+//   request sent before Go runs when the stored session is due;
+// - adapters for storage (memory when localStorage fails, D4), fetch, Web
+//   Locks and Promises; and the loader (D2).
+// Where they differ from gotrue-js on purpose, the comment names the
+// difference by its D-number (the contract's section 16): X-Nf-Client goes
+// only to the page's own origin (D3); console output never quotes a token
+// (D6). The browser suites hold them to gotrue-js (js/e2e: the conformance
+// suite, @netlify/identity, the hostile suite).
 //
 // createGoTrue(Go, loader) returns the module's exports. gotrue.wasm is
 // fetched and compiled when it will be used, and Go started at the first
