@@ -99,7 +99,7 @@ var asyncMethods = []struct {
 	impl asyncImpl
 }{
 	{"apiRequest", apiRequest}, {"clientRequest", clientRequest}, {"userRequest", userRequest}, {"refresh", refresh},
-	{"getUserData", getUserData}, {"update", update},
+	{"getUserData", getUserData}, {"update", update}, {"established", established}, {"logout", logout},
 }
 
 func installAll(bridge safejs.Value) error {

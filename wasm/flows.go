@@ -129,6 +129,25 @@ func getUserData(args []safejs.Value) (work, error) {
 	}, nil
 }
 
+// established is the end of GoTrue.prototype.createUser: args are the
+// User it made and remember.
+func established(args []safejs.Value) (work, error) {
+	u, remember := userSteps{arg(args, 0)}, truthy(arg(args, 1))
+	return func(ctx browser.Context) (any, error) {
+		return outcome(browser.Established(ctx, u, remember))
+	}, nil
+}
+
+// logout is User.prototype.logout: args[0] is the User. It resolves
+// whatever the server answered, once the session is cleared.
+func logout(args []safejs.Value) (work, error) {
+	u := userSteps{arg(args, 0)}
+	return func(ctx browser.Context) (any, error) {
+		_, err := browser.Logout(ctx, u)
+		return outcome(safejs.Undefined(), err)
+	}, nil
+}
+
 // update is User.prototype.update: args are the User and the attributes
 // as JSON.
 func update(args []safejs.Value) (work, error) {
@@ -287,6 +306,19 @@ func (u userSteps) GetUserData(ctx browser.Context) (browser.Value, error) {
 		return browser.GetUserData(ctx, u)
 	}
 	return callStep(f, u.v, "user.getUserData")
+}
+
+// SaveSession is userData._saveSession().
+func (u userSteps) SaveSession(user browser.Value) error {
+	v, err := toJS(user)
+	if err != nil {
+		return err
+	}
+	f, err := get(v, "_saveSession")
+	if err == nil {
+		_, err = apply(f, v, "userData._saveSession")
+	}
+	return err
 }
 
 // ClearSession is this.clearSession().

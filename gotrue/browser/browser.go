@@ -175,6 +175,14 @@ func Update(ctx Context, u UserSteps, attrs RawJSON) (Value, error) {
 	return core.Update(ctx, u, attrs)
 }
 
+// Established is the end of GoTrue.createUser (see core.Established).
+func Established(ctx Context, u UserSteps, remember bool) (Value, error) {
+	return core.Established(ctx, u, remember)
+}
+
+// Logout is User.logout (see core.Logout).
+func Logout(ctx Context, u UserSteps) (requestErr, clearErr error) { return core.Logout(ctx, u) }
+
 // AdminListUsers is Admin.listUsers (see core.AdminListUsers).
 func AdminListUsers(ctx Context, r Requester, aud, query string) (Value, error) {
 	return core.AdminListUsers(ctx, r, aud, query)

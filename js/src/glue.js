@@ -230,8 +230,18 @@ function createGoTrue(Go, loader) {
       if (forceRefresh || expires_at - ExpiryMargin < Date.now()) return this._refreshToken(refresh_token);
       return Promise.resolve(access_token);
     }
+    // logout is the core's (browser.Logout): the request, then the session
+    // cleared whatever the server answered; when gotrue.wasm cannot be had,
+    // it is cleared here (clearing needs no Go). As in gotrue-js, a User
+    // without clearSession throws once the request has started.
     logout() {
-      return this._request('/logout', { method: 'POST' }).then(this.clearSession.bind(this)).catch(this.clearSession.bind(this));
+      must(this, '_request');
+      const done = flow('logout', this);
+      const clear = this.clearSession.bind(this);
+      return done.catch((error) => {
+        if (B) throw error;
+        return clear();
+      });
     }
     // _refreshToken shares one refresh per refresh token, as gotrue-js's
     // does; the refresh's decisions are Go's (refreshed, below). Its request
@@ -534,10 +544,8 @@ function createGoTrue(Go, loader) {
       this._setRememberHeaders(remember);
       const user = new User(this.api, tokenResponse, this.audience || '');
       obtain(tokenResponse);
-      return user.getUserData().then((userData) => {
-        if (remember) userData._saveSession();
-        return userData;
-      });
+      must(user, 'getUserData', 'user');
+      return flow('established', user, remember); // the core's (browser.Established)
     }
     currentUser() {
       const user = User.recoverSession(this.api);

@@ -105,13 +105,8 @@ func (c *Client) startUser(tok Object, remember bool) *User {
 // remember, saves the session. On error the half-built user stays current,
 // as in gotrue-js.
 func (u *User) establish(ctx Context, remember bool) error {
-	if err := u.GetUserData(ctx); err != nil {
-		return err
-	}
-	if remember {
-		u.saveSession()
-	}
-	return nil
+	_, err := Established(ctx, userSteps{u}, remember)
+	return err
 }
 
 // CurrentUser returns the current user, recovering a stored session when

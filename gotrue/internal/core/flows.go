@@ -33,6 +33,8 @@ type UserSteps interface {
 	GetUserData(ctx Context) (Value, error)
 	// ClearSession is this.clearSession().
 	ClearSession() error
+	// SaveSession is user._saveSession() of user, a value a step gave.
+	SaveSession(user Value) error
 }
 
 // Settings is GoTrue.settings: the server's settings.
@@ -186,6 +188,31 @@ func Update(ctx Context, u UserSteps, attrs RawJSON) (Value, error) {
 		return nil, err
 	}
 	return merged(u, res)
+}
+
+// Established is the end of GoTrue.createUser, on the user it made: the
+// user fetched and, with remember, its session saved.
+//
+// GoTrue API: GET /user.
+func Established(ctx Context, u UserSteps, remember bool) (Value, error) {
+	v, err := u.GetUserData(ctx)
+	if err == nil && remember {
+		err = u.SaveSession(v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Logout is User.logout: the session ended on the server, then cleared
+// here whatever the server answered. It returns the request's error, and
+// the clearing's, which is what the page sees.
+//
+// GoTrue API: POST /logout.
+func Logout(ctx Context, u UserSteps) (requestErr, clearErr error) {
+	_, requestErr = u.Request(ctx, Call{Method: "POST", Path: "/logout"})
+	return requestErr, u.ClearSession()
 }
 
 // merged is this._saveUserData(res)._refreshSavedSession().

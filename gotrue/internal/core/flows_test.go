@@ -68,6 +68,11 @@ func (s *steps) ClearSession() error {
 	return nil
 }
 
+func (s *steps) SaveSession(user Value) error {
+	s.log = append(s.log, "_saveSession of "+user.(string))
+	return nil
+}
+
 // TestFlowsTakeTheirSteps: each flow takes gotrue-js's steps, in its order,
 // through the object it runs on, and composes what its request carries.
 func TestFlowsTakeTheirSteps(t *testing.T) {
@@ -107,6 +112,14 @@ func TestFlowsTakeTheirSteps(t *testing.T) {
 			[]string{"currentUser", "getUserData", "_request  /user ", "clearSession"}},
 		{"validateCurrentSession offline: kept (D8)", offline, func(s *steps) (Value, error) { return ValidateCurrentSession(ctx, s) },
 			[]string{"currentUser", "getUserData", "_request  /user "}},
+		{"createUser's end, remembered", nil, func(s *steps) (Value, error) { return Established(ctx, s, true) },
+			[]string{"getUserData", "_request  /user ", `_saveUserData {"ok":1}`, "_refreshSavedSession", "_saveSession of user"}},
+		{"createUser's end, refused", refused, func(s *steps) (Value, error) { return Established(ctx, s, true) },
+			[]string{"getUserData", "_request  /user "}},
+		{"logout", nil, func(s *steps) (Value, error) { err, _ := Logout(ctx, s); return nil, err },
+			[]string{"_request POST /logout ", "clearSession"}},
+		{"logout refused: cleared all the same", refused, func(s *steps) (Value, error) { err, _ := Logout(ctx, s); return nil, err },
+			[]string{"_request POST /logout ", "clearSession"}},
 		{"admin listUsers", nil, func(s *steps) (Value, error) { return AdminListUsers(ctx, s, "", "") },
 			[]string{"_request GET /admin/users "}},
 		{"admin deleteUser", nil, func(s *steps) (Value, error) { return AdminDeleteUser(ctx, s, "id") },

@@ -64,6 +64,13 @@ func (s userSteps) ClearSession() error {
 	return nil
 }
 
+func (s userSteps) SaveSession(user Value) error {
+	if u, ok := user.(*User); ok {
+		u.saveSession()
+	}
+	return nil
+}
+
 // userOf is a flow's user, for a Go program.
 func userOf(v Value, err error) (*User, error) {
 	if err != nil {

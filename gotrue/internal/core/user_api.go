@@ -64,7 +64,6 @@ func (u *User) Update(ctx Context, attrs []byte) error {
 //
 // GoTrue API: POST /logout.
 func (u *User) Logout(ctx Context) error {
-	_, err := u.request(ctx, call{method: "POST", path: "/logout"}, "")
-	u.ClearSession()
+	err, _ := Logout(ctx, userSteps{u})
 	return err
 }
