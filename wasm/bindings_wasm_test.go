@@ -203,3 +203,22 @@ func TestAwaitResolvesAndRejects(t *testing.T) {
 	assert.Equal(t, "RangeError", prop(t, v, "name"))
 	assert.Zero(t, pendingAwaits())
 }
+
+// TestFlowsThrowAtOnce: a flow's method throws what gotrue-js's throws at
+// once, before Go runs anything: the TypeError of a method called without
+// its object, and the errors of the arguments its request body takes.
+func TestFlowsThrowAtOnce(t *testing.T) {
+	cases := []struct{ name, call, want string }{
+		{"settings without its object", `lib.prototype.settings.call(undefined)`, "TypeError: Cannot read properties of undefined (reading '_request')"},
+		{"login with a lone surrogate", `new lib().login('\uD800', 'pw')`, "URIError: URI malformed"},
+		{"login on an object without _setRememberHeaders", `lib.prototype.login.call({}, 'a', 'b')`, "TypeError: this._setRememberHeaders is not a function"},
+		{"signup with a BigInt", `new lib().signup('a@b.c', 'pw', { n: 1n })`, "TypeError: Do not know how to serialize a BigInt"},
+		{"an admin without a user", `new lib.Admin(undefined).listUsers()`, "TypeError: Cannot read properties of undefined (reading '_request')"},
+		{"logout on a User without clearSession", `(() => { const u = Object.create(lib.User.prototype); u.clearSession = undefined; u._request = () => Promise.resolve(); return u.logout(); })()`,
+			"TypeError: Cannot read properties of undefined (reading 'bind')"},
+	}
+	for _, c := range cases {
+		got := jsString(jsEval(`try { ` + c.call + `; return 'no throw'; } catch (e) { return e.name + ': ' + e.message; }`))
+		assert.Equal(t, c.want, got, c.name)
+	}
+}

@@ -23,7 +23,8 @@ func funcOf(fn func(this safejs.Value, args []safejs.Value) any) (safejs.Func, e
 	return f, err
 }
 
-// stats reports [calls under way, goroutines, js.Funcs, awaited Promises]
+// stats reports [calls under way, goroutines, js.Funcs, awaited Promises,
+// a release of the page's objects pending (promise.go)]
 // for leak tests and benchmarks (the glue names them). With a truthy
 // argument it first runs Go's garbage collector, whose finalizers release
 // the JavaScript values Go no longer references, so that the page's
@@ -34,5 +35,5 @@ func stats(args []safejs.Value) (any, error) {
 	if truthy(arg(args, 0)) {
 		runtime.GC()
 	}
-	return []any{int(calls.Load()), runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits()}, nil
+	return []any{int(calls.Load()), runtime.NumGoroutine(), int(liveFuncs.Load()), pendingAwaits(), releasing.Load()}, nil
 }

@@ -236,8 +236,14 @@ function createGoTrue(Go, loader) {
     // without clearSession throws once the request has started.
     logout() {
       must(this, '_request');
+      let clear;
+      try {
+        clear = this.clearSession.bind(this);
+      } catch (error) {
+        this._request('/logout', { method: 'POST' }); // gotrue-js has sent it when it fails here
+        throw error;
+      }
       const done = flow('logout', this);
-      const clear = this.clearSession.bind(this);
       return done.catch((error) => {
         if (B) throw error;
         return clear();
@@ -511,6 +517,7 @@ function createGoTrue(Go, loader) {
     login(email, password, remember) {
       must(this, '_setRememberHeaders');
       const username = `${email}`, pass = `${password}`;
+      [username, pass].forEach(encodeURIComponent); // gotrue-js's URIError for a lone surrogate, at once
       must(this, '_request');
       return flow('login', this, username, pass, remember);
     }
@@ -706,10 +713,12 @@ function createGoTrue(Go, loader) {
     // fetch starts as the entry runs (a fetch call, which costs the page
     // nothing to speak of; compiling is the engine's, streamed).
     if (store.get(storageKey)) {
-      startWhenIdle(loader.prefetch());
       // A page's first Web Lock takes Chromium some 20 ms to set up: start
-      // that now, so that a refresh the page asks for later (D9) need not.
-      if (typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.query === 'function') navigator.locks.query().catch(() => {});
+      // that now, so that a refresh the page asks for (D9) need not; and
+      // fetch the module once it is set up, so that compiling a cached
+      // module does not hold the lock's grant back.
+      const locks = typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.query === 'function' ? navigator.locks.query() : Promise.resolve();
+      locks.catch(() => {}).then(() => startWhenIdle(loader.prefetch()));
     }
     if (loader.prefetchRequested) prefetch();
   }
@@ -742,8 +751,8 @@ function createGoTrue(Go, loader) {
   Object.defineProperty(GoTrue, Symbol.for('gotrue-wasm.stats'), {
     value: (collect) => {
       if (!B) return { started: !!starting };
-      const [calls, goroutines, funcs, awaits] = B.stats(collect);
-      return { calls, goroutines, funcs, awaits, refreshes: Object.keys(refreshPromises).length, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
+      const [calls, goroutines, funcs, awaits, releasing] = B.stats(collect);
+      return { calls, goroutines, funcs, awaits, releasing, refreshes: Object.keys(refreshPromises).length, wasmMemory: memoryOf ? memoryOf.buffer.byteLength : 0 };
     },
   });
   return GoTrue;
