@@ -82,6 +82,12 @@ func boot(bootName string) error {
 	if err != nil {
 		return err
 	}
+	// Go's runtime keeps what it allocates for its first timer for good,
+	// and a small allocation can share its block with the reference to a
+	// page value (see syscall/js's makeValue and the runtime's tiny
+	// allocator): the first timer is set now, before any page value is
+	// handed to Go, rather than by the first call's release.
+	releaseSoon()
 	return nil
 }
 

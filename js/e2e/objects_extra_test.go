@@ -77,13 +77,6 @@ func TestGoKeepsNoPageValues(t *testing.T) {
 		assert.Equal(t, true, r["released"], "%s: Go released what the calls handed it", page)
 		tb.collectGarbage()
 		alive := tb.run(`return { alive: window.refs.filter((r) => r.deref() !== undefined).length };`)
-		// Known regression (issue #25's note): since the flows moved into Go,
-		// the last call's options stays referenced on our page (1 of 100; before
-		// the release after each burst, 100 of 100). gotrue-js keeps none.
-		limit := 0.0
-		if page == "/ours.html" {
-			limit = 1
-		}
-		assert.LessOrEqual(t, alive["alive"], limit, "%s: options still referenced after the calls", page)
+		assert.Equal(t, 0.0, alive["alive"], "%s: options still referenced after the calls", page)
 	}
 }
