@@ -38,8 +38,11 @@ func errToJS(err error) safejs.Value {
 // come from JavaScript.
 func newJSError(err error) (safejs.Value, error) {
 	ctor, msg := jsError, err.Error()
-	if err == browser.ErrRefreshTimeout {
+	switch err {
+	case browser.ErrRefreshTimeout:
 		msg = "Token refresh timeout" // gotrue-js's text, which page code compares
+	case browser.ErrTokenNotSet:
+		msg = "Gotrue-js: Token not set after refresh"
 	}
 	// The outermost typed error decides; the chain is a chain (nothing here
 	// joins errors), so this is what errors.AsType would find.

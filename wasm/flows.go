@@ -130,9 +130,11 @@ func getUserData(args []safejs.Value) (work, error) {
 }
 
 // established is the end of GoTrue.prototype.createUser: args are the
-// User it made and remember.
+// User it made, remember, and the refresh token of the token response it
+// was given (null: none), which this page obtained (D5).
 func established(args []safejs.Value) (work, error) {
 	u, remember := userSteps{arg(args, 0)}, truthy(arg(args, 1))
+	realm.Obtain(stringOrEmpty(arg(args, 2)))
 	return func(ctx browser.Context) (any, error) {
 		return outcome(browser.Established(ctx, u, remember))
 	}, nil
@@ -185,7 +187,16 @@ func (c clientSteps) SetRememberHeaders(bool) error {
 // Request is this._request(path, options): the core's ClientRequest when
 // it is the library's own.
 func (c clientSteps) Request(ctx browser.Context, call browser.Call) (browser.Value, error) {
-	f, own, err := step(c.v, "_request", pristine.clientRequest)
+	return requestStep(c.v, pristine.clientRequest, call, func(opts options) (browser.Value, error) {
+		return browser.ClientRequest(ctx, client{c.v}, call.Path, opts)
+	})
+}
+
+// requestStep is o._request(path, options) for the call a flow composed:
+// own, the core's request, when o._request is the library's (pristine),
+// else o._request called through the object and awaited.
+func requestStep(o, pristine safejs.Value, call browser.Call, own func(options) (browser.Value, error)) (browser.Value, error) {
+	f, isOwn, err := step(o, "_request", pristine)
 	if err != nil {
 		return nil, err
 	}
@@ -193,10 +204,10 @@ func (c clientSteps) Request(ctx browser.Context, call browser.Call) (browser.Va
 	if err != nil {
 		return nil, err
 	}
-	if own {
-		return shaped(browser.ClientRequest(ctx, client{c.v}, call.Path, opts))
+	if isOwn {
+		return shaped(own(opts))
 	}
-	return callStep(f, c.v, "this._request", call.Path, opts.v)
+	return callStep(f, o, "this._request", call.Path, opts.v)
 }
 
 // CreateUser is this.createUser(tokenResponse, remember).
@@ -255,21 +266,12 @@ func (c clientSteps) CurrentUser() (browser.UserSteps, error) {
 // userSteps is a User as its flows reach it.
 type userSteps struct{ v safejs.Value }
 
-// Request is this._request(path, options): the core's UserRequest when it
-// is the library's own.
+// Request is this._request(path, options): the core's UserRequest when
+// it is the library's own.
 func (u userSteps) Request(ctx browser.Context, call browser.Call) (browser.Value, error) {
-	f, own, err := step(u.v, "_request", pristine.userRequest)
-	if err != nil {
-		return nil, err
-	}
-	opts, err := callOptions(call)
-	if err != nil {
-		return nil, err
-	}
-	if own {
-		return shaped(browser.UserRequest(ctx, user{u.v}, call.Path, opts))
-	}
-	return callStep(f, u.v, "this._request", call.Path, opts.v)
+	return requestStep(u.v, pristine.userRequest, call, func(opts options) (browser.Value, error) {
+		return browser.UserRequest(ctx, user{u.v}, call.Path, opts)
+	})
 }
 
 // SaveUserData is this._saveUserData(attrs): the user it returns.

@@ -7,14 +7,13 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// refresh is the token refresh of User._refreshToken (see outcome.go for
-// the outcomes): args are the refresh token as gotrue-js sends it, the
-// user's id, Number(token.expires_at), whether the glue holds the
-// origin-wide refresh lock (D9), the stored refresh token when the refresh
-// was asked for (null: none), the refresh tokens this page obtained (JSON
-// list), and the user's API object, whose request step sends it. It
-// resolves with [true, JSON of the token object to process, adopted] or
-// [false, error, unanswered, keepStored]; the glue applies it.
+// refresh is the token refresh behind User.jwt() (browser.RefreshUser):
+// args are the refresh token as gotrue-js sends it, the user's id,
+// Number(token.expires_at), whether the glue holds the origin-wide
+// refresh lock (D9), the stored refresh token when the refresh was asked
+// for (null: none), the User's API object, whose request step sends it,
+// the User, and the function that forgets the refresh's shared Promise
+// once its answer is in. It resolves with the outcome of the access token.
 func refresh(args []safejs.Value) (work, error) {
 	expiresAt, err := arg(args, 2).Float()
 	if err != nil {
@@ -27,17 +26,58 @@ func refresh(args []safejs.Value) (work, error) {
 		Locked:       truthy(arg(args, 3)),
 		Asked:        stringOrEmpty(arg(args, 4)),
 	}
-	if s.Obtained, err = browser.Strings([]byte(jsString(arg(args, 5)))); err != nil {
-		return nil, browser.ErrBadState
-	}
-	caller := refreshCaller{api{arg(args, 6)}}
+	caller, u := refreshCaller{api{arg(args, 5)}}, refreshSteps{v: arg(args, 6), landed: arg(args, 7)}
 	return func(ctx browser.Context) (any, error) {
-		res := browser.Refresh(ctx, realm, caller, s)
-		if res.Err != nil {
-			return failed(res.Err, res.KeepStored), nil
-		}
-		return []any{true, string(res.Token), res.Adopted}, nil
+		return outcome(browser.RefreshUser(ctx, realm, caller, u, s))
 	}, nil
+}
+
+// refreshSteps is a User as the end of its refresh reaches it.
+type refreshSteps struct{ v, landed safejs.Value }
+
+// Landed forgets the refresh's shared Promise.
+func (u refreshSteps) Landed() { _, _ = u.landed.Invoke() }
+
+// ProcessTokenResponse is this._processTokenResponse(token).
+func (u refreshSteps) ProcessTokenResponse(token browser.RawJSON) error {
+	tok, err := toJS(token)
+	if err == nil {
+		_, err = u.call("_processTokenResponse", tok)
+	}
+	return err
+}
+
+// RefreshSavedSession is this._refreshSavedSession().
+func (u refreshSteps) RefreshSavedSession() error {
+	_, err := u.call("_refreshSavedSession")
+	return err
+}
+
+// ClearSession is this.clearSession().
+func (u refreshSteps) ClearSession() error {
+	_, err := u.call("clearSession")
+	return err
+}
+
+// AccessToken is this.token.access_token, with a token there.
+func (u refreshSteps) AccessToken() (browser.Value, error) {
+	tok, err := get(u.v, "token")
+	if err == nil && !truthy(tok) {
+		err = browser.ErrTokenNotSet
+	}
+	if err != nil {
+		return nil, err
+	}
+	return get(tok, "access_token")
+}
+
+// call is this[name](...args).
+func (u refreshSteps) call(name string, args ...any) (safejs.Value, error) {
+	f, err := get(u.v, name)
+	if err != nil {
+		return f, err
+	}
+	return apply(f, u.v, "this."+name, args...)
 }
 
 // refreshCaller sends a refresh's request through the User's API object,

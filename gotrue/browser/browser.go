@@ -10,6 +10,7 @@
 package browser
 
 import (
+	"errors"
 	"time"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/internal/core"
@@ -37,8 +38,8 @@ type (
 	SyntaxError = core.SyntaxError
 	// RefreshState is what a refresh reads of a User object.
 	RefreshState = core.RefreshState
-	// RefreshResult is what a refresh decided.
-	RefreshResult = core.RefreshResult
+	// RefreshSteps is a User as the end of its refresh reaches it.
+	RefreshSteps = core.RefreshSteps
 
 	// Value is what a request resolves with, passed along unread.
 	Value = core.Value
@@ -94,8 +95,11 @@ func GoTrueMessage(b ErrorBody) (text string, fromMsg, ok bool) { return core.Go
 var (
 	// ErrRefreshTimeout is a refresh without an answer in 30 s.
 	ErrRefreshTimeout = core.ErrRefreshTimeout
-	// ErrBadState is state a binding handed over that cannot be read.
-	ErrBadState = core.ErrBadState
+	// ErrTokenNotSet is a refresh that left the user without a token.
+	ErrTokenNotSet = core.ErrTokenNotSet
+	// ErrBadState is state a binding handed over that cannot be read: a
+	// bug of the binding, not of page code.
+	ErrBadState = errors.New("gotrue: bindings: malformed object state")
 )
 
 // NewRealm returns the page's realm over storage, with clock.
@@ -107,14 +111,11 @@ func NewRealm(storage Storage, clock func() time.Time) *Realm {
 // core.DecodeResponse).
 func DecodeResponse(res *Response) (RawJSON, error) { return core.DecodeResponse(res) }
 
-// Refresh is the token refresh of a User object whose state is s (see
-// core.Bindings.Refresh).
-func Refresh(ctx Context, r *Realm, api Caller, s RefreshState) RefreshResult {
-	return core.Bindings.Refresh(ctx, r, api, s)
+// RefreshUser is the token refresh behind User.jwt() (see
+// core.RefreshUser).
+func RefreshUser(ctx Context, r *Realm, api Caller, u RefreshSteps, s RefreshState) (Value, error) {
+	return core.RefreshUser(ctx, r, api, u, s)
 }
-
-// Strings reads a JSON array of strings.
-func Strings(raw []byte) ([]string, error) { return core.Bindings.Strings(raw) }
 
 // Unanswered reports whether err means the server gave no answer that
 // settles the request (D8).

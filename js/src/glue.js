@@ -149,36 +149,27 @@ function createGoTrue(Go, loader) {
     throw unanswered ? noAnswer(value) : value;
   };
 
-  // The admin flows are the core's (browser.AdminListUsers, ...), signed by
-  // this.user's _request.
+  // signed runs the core's admin flow name (browser.AdminListUsers, ...)
+  // with args, signed by admin.user's _request.
+  const signed = (admin, name, ...args) => {
+    must(admin.user, '_request', 'this.user');
+    return flow(name, admin.user, ...args);
+  };
+
   class Admin {
     constructor(user) { this.user = user; }
-    listUsers(aud) {
-      must(this.user, '_request', 'this.user');
-      return flow('adminListUsers', this.user, aud);
-    }
-    getUser(user) {
-      const id = `${user.id}`;
-      must(this.user, '_request', 'this.user');
-      return flow('adminGetUser', this.user, id);
-    }
+    listUsers(aud) { return signed(this, 'adminListUsers', aud); }
+    getUser(user) { return signed(this, 'adminGetUser', `${user.id}`); }
     updateUser(user, attributes = {}) {
-      const id = `${user.id}`, body = JSON.stringify(attributes);
-      must(this.user, '_request', 'this.user');
-      return flow('adminUpdateUser', this.user, id, body);
+      const id = `${user.id}`;
+      return signed(this, 'adminUpdateUser', id, JSON.stringify(attributes));
     }
     createUser(email, password, attributes = {}) {
       attributes.email = email;
       attributes.password = password;
-      const body = JSON.stringify(attributes);
-      must(this.user, '_request', 'this.user');
-      return flow('adminCreateUser', this.user, body);
+      return signed(this, 'adminCreateUser', JSON.stringify(attributes));
     }
-    deleteUser(user) {
-      const id = `${user.id}`;
-      must(this.user, '_request', 'this.user');
-      return flow('adminDeleteUser', this.user, id);
-    }
+    deleteUser(user) { return signed(this, 'adminDeleteUser', `${user.id}`); }
   }
 
   // quiet is `${error}` for console output, except where the engine's
@@ -325,26 +316,19 @@ function createGoTrue(Go, loader) {
     }
   }
 
-  // The refresh tokens this page got from the server itself (a login,
-  // verify or createUser, a refresh): D5 never takes one of them for another
-  // tab's rotation.
-  const obtained = [];
-  const obtain = (tokenResponse) => {
-    try {
-      const rt = tokenResponse.refresh_token;
-      if (typeof rt === 'string' && !obtained.includes(rt)) {
-        obtained.push(rt);
-        if (obtained.length > 32) obtained.shift();
-      }
-    } catch {
-      // not a token object; nothing obtained
-    }
-  };
-
   const toNumber = (v) => {
     try { return Number(v); } catch { return NaN; }
   };
   const stringOrNull = (v) => (typeof v === 'string' ? v : null);
+
+  // refreshTokenOf is tokenResponse.refresh_token, a string, or null.
+  const refreshTokenOf = (tokenResponse) => {
+    try {
+      return stringOrNull(tokenResponse.refresh_token);
+    } catch {
+      return null; // not a token object
+    }
+  };
 
   // storedRefreshToken is the refresh token of the stored session, or null.
   const storedRefreshToken = () => {
@@ -418,12 +402,10 @@ function createGoTrue(Go, loader) {
     return glue.fetch(api.apiURL + '/token', options, headers, credentials);
   };
 
-  // refreshed is the body of gotrue-js's _refreshToken with gotrue-wasm's
-  // decisions, which are Go's: it sends the refresh (or adopts another
-  // tab's newer session, D5) and says whether a failure ends the session
-  // (not without an answer, D8). What it decides is applied as gotrue-js
-  // applies a refresh: this._processTokenResponse, this._refreshSavedSession
-  // and this.clearSession.
+  // refreshed is the refresh behind user.jwt(), under the refresh lock
+  // (D9): the core's (browser.RefreshUser), which decides it (D5, D8, D9),
+  // sends it through api.request and applies it to user, as gotrue-js's
+  // _refreshToken does once the answer is in.
   //
   // While gotrue.wasm still loads, a refresh of the very token storage
   // holds is sent at once: no other tab has rotated it, so D5 has nothing
@@ -443,37 +425,12 @@ function createGoTrue(Go, loader) {
         // the request cannot be made: Go's meets the same error
       }
     }
-    let result;
-    try {
-      result = await goCall('refresh', () => {
-        const token = user.token;
-        const expiresAt = token === null || token === undefined ? NaN : toNumber(token.expires_at);
-        return [rt, stringOrNull(user.id), expiresAt, locked, asked, JSON.stringify(obtained), api];
-      });
-    } catch (error) {
-      result = [false, error, true]; // gotrue.wasm did not run: no answer (D8)
-    }
-    const [ok, value, noAnswered, keepStored] = result;
-    delete refreshPromises[refresh_token];
-    if (!ok) {
-      if (noAnswered) throw noAnswer(value);
-      const kept = keepStored ? store.get(storageKey) : null; // another tab's session stays (D5)
-      user.clearSession();
-      if (kept !== null && store.get(storageKey) === null) store.set(storageKey, kept);
-      throw value;
-    }
-    try {
-      const [, , adopted] = result;
-      const response = JSON.parse(value);
-      user._processTokenResponse(response);
-      user._refreshSavedSession();
-      if (!adopted) obtain(response);
-      if (!user.token) throw new Error('Gotrue-js: Token not set after refresh');
-      return user.token.access_token;
-    } catch (error) {
-      user.clearSession();
-      throw error;
-    }
+    const landed = () => { delete refreshPromises[refresh_token]; };
+    return outcome(await goCall('refresh', () => {
+      const token = user.token;
+      const expiresAt = token === null || token === undefined ? NaN : toNumber(token.expires_at);
+      return [rt, stringOrNull(user.id), expiresAt, locked, asked, api, user, landed];
+    }));
   });
 
   const HTTPRegexp = /^http:\/\//;
@@ -550,9 +507,8 @@ function createGoTrue(Go, loader) {
     createUser(tokenResponse, remember = false) {
       this._setRememberHeaders(remember);
       const user = new User(this.api, tokenResponse, this.audience || '');
-      obtain(tokenResponse);
       must(user, 'getUserData', 'user');
-      return flow('established', user, remember); // the core's (browser.Established)
+      return flow('established', user, remember, refreshTokenOf(tokenResponse)); // the core's (browser.Established)
     }
     currentUser() {
       const user = User.recoverSession(this.api);

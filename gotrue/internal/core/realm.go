@@ -73,15 +73,33 @@ func NewRealm(opts ...RealmOption) *Realm {
 const ownTokens = 32
 
 // obtain notes that this realm got t from the server (a login, a verify, a
+// refresh): see Obtain.
+func (r *Realm) obtain(t *Token) {
+	if t != nil {
+		r.Obtain(t.RefreshToken())
+	}
+}
+
+// obtainJSON is obtain for a token object as JSON.
+func (r *Realm) obtainJSON(raw RawJSON) {
+	if obj, err := ParseObject(raw); err == nil {
+		if rt, ok := obj.String("refresh_token"); ok {
+			r.Obtain(rt)
+		}
+	}
+}
+
+// Obtain notes that this realm got refresh token rt from the server (a
+// login, a verify, a token response given to GoTrue.createUser, a
 // refresh), so that D5 does not take it for another tab's: the other tabs'
 // rotations are what storage holds and this realm did not obtain.
-func (r *Realm) obtain(t *Token) {
-	if t == nil || t.RefreshToken() == "" {
+func (r *Realm) Obtain(rt string) {
+	if rt == "" {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.own = append(r.own, t.RefreshToken())
+	r.own = append(r.own, rt)
 	if len(r.own) > ownTokens {
 		r.own = r.own[len(r.own)-ownTokens:]
 	}

@@ -126,29 +126,16 @@ func (r *Realm) forget(refreshToken string, f *flight) {
 }
 
 // doRefresh runs the realm's refresh policy (grant) for u and applies what
-// it decided: the new token, or the session cleared.
+// it decided (applyGrant): the new token, or the session cleared.
 func (u *User) doRefresh(ctx Context, refreshToken string, force bool) (*Token, error) {
-	exp := u.expiresAt()
 	g := u.realm.grant(ctx, u.api, grantState{
-		refreshToken: refreshToken, userID: u.ID(), expiresAt: exp, force: force, obtained: u.realm.obtained,
+		refreshToken: refreshToken, userID: u.ID(), expiresAt: u.expiresAt(), force: force, obtained: u.realm.obtained,
 	})
-	if g.err != nil {
-		if !Unanswered(g.err) {
-			u.clearAfterFailedRefresh(g.keepStored)
-		}
-		return nil, g.err
+	steps := &refreshSteps{u: u}
+	if _, err := u.realm.applyGrant(steps, refreshToken, g); err != nil {
+		return nil, err
 	}
-	obj, err := ParseObject(g.token)
-	if err != nil {
-		u.clearAfterFailedRefresh(u.realm.keepsStored(refreshToken, u.realm.obtained))
-		return nil, &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
-	}
-	if g.adopted {
-		tok, _ := newToken(obj)
-		u.replaceToken(tok)
-		return tok, nil
-	}
-	return u.applyRefresh(obj)
+	return steps.applied, nil
 }
 
 func (u *User) expiresAt() float64 {
@@ -158,27 +145,46 @@ func (u *User) expiresAt() float64 {
 	return math.NaN()
 }
 
-// applyRefresh makes the token response the session's token and re-saves a
-// stored session. It returns the token it applied, not whatever the user
-// holds by then: a concurrent ClearSession may have dropped it already.
-func (u *User) applyRefresh(res Object) (*Token, error) {
-	tok := u.setToken(res)
-	u.realm.obtain(tok)
-	u.refreshSavedSession()
-	if tok == nil {
-		return nil, ErrTokenNotSet
-	}
-	return tok, nil
+// refreshSteps is a User of a Go program as the end of its refresh reaches
+// it. applied is the token the refresh gave, which JWT returns, not
+// whatever the user holds by then: a concurrent ClearSession may have
+// dropped it already.
+type refreshSteps struct {
+	u       *User
+	applied *Token
 }
 
-// clearAfterFailedRefresh is clearSession, except that a stored session
-// that is not this one is kept (D5, see keepsStored).
-func (u *User) clearAfterFailedRefresh(keepStored bool) {
-	if !keepStored {
-		u.realm.RemoveSavedSession()
+// Landed does nothing: the flight's waiters get the token it applied.
+func (*refreshSteps) Landed() {}
+
+// ProcessTokenResponse makes token the user's.
+func (s *refreshSteps) ProcessTokenResponse(token RawJSON) error {
+	obj, err := ParseObject(token)
+	if err != nil {
+		return &ResponseError{Op: "refresh", Msg: "the token response is not a JSON object"}
 	}
-	u.replaceToken(nil)
-	u.realm.clearCurrent()
+	s.applied = s.u.setToken(obj)
+	return nil
+}
+
+// RefreshSavedSession saves the session again, if one is saved.
+func (s *refreshSteps) RefreshSavedSession() error {
+	s.u.refreshSavedSession()
+	return nil
+}
+
+// ClearSession ends the session.
+func (s *refreshSteps) ClearSession() error {
+	s.u.ClearSession()
+	return nil
+}
+
+// AccessToken is the access token of the token the refresh applied.
+func (s *refreshSteps) AccessToken() (Value, error) {
+	if s.applied == nil {
+		return nil, ErrTokenNotSet
+	}
+	return s.applied.AccessToken(), nil
 }
 
 // grantState is what the refresh policy needs to know of a session: the
@@ -213,7 +219,7 @@ type granted struct {
 }
 
 // grant is the refresh policy of gotrue-wasm, shared by Go programs
-// (User.JWT) and the browser build (Bindings.Refresh):
+// (User.JWT) and the browser build (RefreshUser):
 //  1. another tab's newer session of the same user is adopted instead of
 //     sending a refresh token it has rotated already (D5);
 //  2. the refresh grant is sent, and given up after the refresh timeout;
