@@ -134,9 +134,10 @@ func TestStorage(t *testing.T) {
 	assert.Equal(t, "mem", v)
 }
 
-// TestRefreshThroughTheGlue: jwt(true) on a User runs the glue's
-// _refreshToken, whose request Go's refresh has the glue send (with the
-// body Go decided, to the page's API), and whose outcome the glue applies.
+// TestRefreshThroughTheGlue: jwt(true) on a User runs the core's refresh,
+// whose request goes through the User's API object (the library's own, or
+// one page code replaced) and whose answer is applied through the User's
+// steps, a patched one included.
 func TestRefreshThroughTheGlue(t *testing.T) {
 	jsEval(`globalThis.sent = [];
 		globalThis.fetch = async (url, init) => {
@@ -163,6 +164,28 @@ func TestRefreshThroughTheGlue(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{"sent":[{"replaced":"/token","body":"grant_type=refresh_token&refresh_token=r3"}],"rt":"r4"}`,
 		jsString(jsEval(`return JSON.stringify({ sent, rt: u2.token.refresh_token });`)), "a request step page code replaced sends the refresh")
+
+	p = jsEval(`const a = new lib({ APIUrl: 'https://id.example/x' });
+		globalThis.steps = [];
+		a.api.request = (path, options) => Promise.resolve({ access_token: 'a.eyJleHAiOjQxMDI0NDQ4MDB9.c', refresh_token: 'r6' });
+		globalThis.u3 = new lib.User(a.api, { access_token: 'a.eyJleHAiOjF9.c', refresh_token: 'r5' }, '');
+		const process = u3._processTokenResponse;
+		u3._processTokenResponse = function (t) { steps.push('process ' + t.refresh_token); return process.call(this, t); };
+		u3._refreshSavedSession = function () { steps.push('refreshSaved'); return this; };
+		return u3.jwt(true);`)
+	v, err = await(p)
+	require.NoError(t, err)
+	assert.Equal(t, "a.eyJleHAiOjQxMDI0NDQ4MDB9.c", jsString(v))
+	assert.Equal(t, `["process r6","refreshSaved"]`, jsString(jsEval(`return JSON.stringify(steps);`)), "the answer is applied through the object")
+
+	p = jsEval(`steps.length = 0;
+		u3.api.request = () => Promise.reject(new lib.JSONHTTPError({ status: 400, statusText: 'Bad Request' }, { error: 'invalid_grant' }));
+		u3.clearSession = function () { steps.push('clear'); throw new Error('clearSession threw'); };
+		return u3.jwt(true);`)
+	_, err = await(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "clearSession threw", "what clearSession throws is what the page gets, as in gotrue-js")
+	assert.Equal(t, `["clear"]`, jsString(jsEval(`return JSON.stringify(steps);`)))
 }
 
 // asyncBridgeCall calls an asynchronous bridge function as the glue's

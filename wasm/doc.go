@@ -2,16 +2,16 @@
 
 // Command wasm is gotrue.wasm: the browser bindings of gotrue-wasm.
 //
-// It is a shim. js/src/glue.js runs gotrue-js's classes on the page's
-// objects, step by step through this, and calls Go for two steps only,
-// each a function of the bridge built here: exchange, the end of
-// API.request (the answer read and typed by the core), and refresh, the
-// token refresh of User._refreshToken (browser.Refresh: D5, D8,
-// with D9's lock held by the glue). Each receives strings and numbers the
-// glue read when the step began, keeps none of them, and resolves with an
-// outcome the glue applies. The refresh's own request goes through fetch
-// (fetch.go), and its storage reads through the glue's store (storage.go:
-// localStorage, with its memory fallback, D4).
+// It binds the core's flows (package gotrue/browser) to the page's
+// objects: js/src/glue.js's methods throw what gotrue-js throws at once,
+// then call a function of the bridge built here, which parses the
+// arguments, runs one core flow and converts what it gives into an
+// outcome the glue resolves or rejects with. The flows reach the page's
+// GoTrue, User and API objects through the interfaces the core defines
+// (flows.go, request.go, refresh.go), every read, write and call going
+// through the glue's get, set, del and apply (objects.go); the requests go
+// through the page's fetch (fetch.go), and storage through the glue's
+// store (storage.go: localStorage, with its memory fallback, D4).
 //
 // The rules of Go in the browser apply throughout (wasm-notes.md): a
 // callback never blocks, so every Promise-returning function does its work
