@@ -177,10 +177,7 @@ type clientSteps struct {
 
 // SetRememberHeaders is this._setRememberHeaders(remember).
 func (c clientSteps) SetRememberHeaders(bool) error {
-	f, err := get(c.v, "_setRememberHeaders")
-	if err == nil {
-		_, err = apply(f, c.v, "this._setRememberHeaders", c.remember)
-	}
+	_, err := method(c.v, "_setRememberHeaders", "this._setRememberHeaders", c.remember)
 	return err
 }
 
@@ -252,11 +249,7 @@ func (c clientSteps) RemoveSavedSession() error {
 
 // CurrentUser is this.currentUser().
 func (c clientSteps) CurrentUser() (browser.UserSteps, error) {
-	f, err := get(c.v, "currentUser")
-	if err != nil {
-		return nil, err
-	}
-	u, err := apply(f, c.v, "this.currentUser")
+	u, err := method(c.v, "currentUser", "this.currentUser")
 	if err != nil || !truthy(u) {
 		return nil, err
 	}
@@ -280,21 +273,13 @@ func (u userSteps) SaveUserData(attrs browser.Value) (browser.UserSteps, error) 
 	if err != nil {
 		return nil, err
 	}
-	f, err := get(u.v, "_saveUserData")
-	if err != nil {
-		return nil, err
-	}
-	v, err := apply(f, u.v, "this._saveUserData", a)
+	v, err := method(u.v, "_saveUserData", "this._saveUserData", a)
 	return userSteps{v}, err
 }
 
 // RefreshSavedSession is this._refreshSavedSession().
 func (u userSteps) RefreshSavedSession() (browser.Value, error) {
-	f, err := get(u.v, "_refreshSavedSession")
-	if err != nil {
-		return nil, err
-	}
-	return apply(f, u.v, "this._saveUserData(...)._refreshSavedSession")
+	return method(u.v, "_refreshSavedSession", "this._saveUserData(...)._refreshSavedSession")
 }
 
 // GetUserData is this.getUserData(): the core's when it is the library's
@@ -316,18 +301,12 @@ func (u userSteps) SaveSession(user browser.Value) error {
 	if err != nil {
 		return err
 	}
-	f, err := get(v, "_saveSession")
-	if err == nil {
-		_, err = apply(f, v, "userData._saveSession")
-	}
+	_, err = method(v, "_saveSession", "userData._saveSession")
 	return err
 }
 
 // ClearSession is this.clearSession().
 func (u userSteps) ClearSession() error {
-	f, err := get(u.v, "clearSession")
-	if err == nil {
-		_, err = apply(f, u.v, "user.clearSession")
-	}
+	_, err := method(u.v, "clearSession", "user.clearSession")
 	return err
 }

@@ -71,6 +71,16 @@ func apply(f, o safejs.Value, expr string, args ...any) (safejs.Value, error) {
 	return v, thrownError(err)
 }
 
+// method is o[key](...args), the call named expr in gotrue-js's code: the
+// step read, then called on o.
+func method(o safejs.Value, key, expr string, args ...any) (safejs.Value, error) {
+	f, err := get(o, key)
+	if err != nil {
+		return f, err
+	}
+	return apply(f, o, expr, args...)
+}
+
 // options is a request's options object.
 type options struct{ v safejs.Value }
 

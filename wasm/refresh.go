@@ -42,20 +42,20 @@ func (u refreshSteps) Landed() { _, _ = u.landed.Invoke() }
 func (u refreshSteps) ProcessTokenResponse(token browser.RawJSON) error {
 	tok, err := toJS(token)
 	if err == nil {
-		_, err = u.call("_processTokenResponse", tok)
+		_, err = method(u.v, "_processTokenResponse", "this._processTokenResponse", tok)
 	}
 	return err
 }
 
 // RefreshSavedSession is this._refreshSavedSession().
 func (u refreshSteps) RefreshSavedSession() error {
-	_, err := u.call("_refreshSavedSession")
+	_, err := method(u.v, "_refreshSavedSession", "this._refreshSavedSession")
 	return err
 }
 
 // ClearSession is this.clearSession().
 func (u refreshSteps) ClearSession() error {
-	_, err := u.call("clearSession")
+	_, err := method(u.v, "clearSession", "this.clearSession")
 	return err
 }
 
@@ -69,15 +69,6 @@ func (u refreshSteps) AccessToken() (browser.Value, error) {
 		return nil, err
 	}
 	return get(tok, "access_token")
-}
-
-// call is this[name](...args).
-func (u refreshSteps) call(name string, args ...any) (safejs.Value, error) {
-	f, err := get(u.v, name)
-	if err != nil {
-		return f, err
-	}
-	return apply(f, u.v, "this."+name, args...)
 }
 
 // refreshCaller sends a refresh's request through the User's API object,
