@@ -94,7 +94,7 @@ func (r *Realm) obtainJSON(raw RawJSON) {
 // refresh), so that D5 does not take it for another tab's: the other tabs'
 // rotations are what storage holds and this realm did not obtain.
 func (r *Realm) Obtain(rt string) {
-	if rt == "" {
+	if rt == "" || r.obtained(rt) {
 		return
 	}
 	r.mu.Lock()

@@ -286,3 +286,26 @@ func TestRefreshUserKeepsAnotherSession(t *testing.T) {
 type noTokenAPI struct{}
 
 func (noTokenAPI) Call(Context, Call) (RawJSON, error) { return RawJSON(`"no token"`), nil }
+
+// TestRealmObtainKeepsTheLatest: the realm keeps each refresh token it
+// obtained once, the latest 32, so a token given again (createUser with
+// the same token response) does not push out the others.
+func TestRealmObtainKeepsTheLatest(t *testing.T) {
+	t.Parallel()
+	e := setup(t)
+	e.signup("obtain@example.com", "")
+	u := e.login("obtain@example.com", true)
+	other := New(NewRealm(WithStorage(e.store), WithClock(e.clock.Now)), Options{Transport: e.rec}).CurrentUser()
+	e.clock.Advance(time.Hour)
+	_, err := other.JWT(ctx, false) // another tab rotates the session
+	require.NoError(t, err)
+	before := refreshState(u)
+
+	e.realm.Obtain(other.TokenDetails().RefreshToken())
+	for i := 0; i < 40; i++ {
+		e.realm.Obtain("same")
+	}
+	sent := e.rec.count("POST", "/token")
+	_, _ = RefreshUser(ctx, e.realm, pageAPI{e}, &pageUser{store: e.store}, before)
+	assert.Equal(t, sent+1, e.rec.count("POST", "/token"), "still this page's own: not adopted")
+}
