@@ -50,7 +50,7 @@ test-go: chromium tools
 
 ## test-wasm: the bindings' unit tests under Node (go_js_wasm_exec); the core's
 ## differential tests against Node's own JSON.parse, atob, Number, String and JSON.stringify;
-## and its pair tests against gotrue-js 1.0.1 itself (the rules Go programs need too)
+## and its pair tests: the core against gotrue-js 1.0.1 itself, and the glue's synchronous rules against the core
 test-wasm: tools
 	$(WASM_ENV) $(GO) test -count=1 ./wasm/...
 	$(WASM_ENV) $(GO) test -count=1 -run 'Differential|Pair' ./gotrue/internal/core/

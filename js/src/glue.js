@@ -1,4 +1,3 @@
-/*! The synchronous methods of gotrue-wasm's classes follow gotrue-js 1.0.1, MIT License, Copyright (c) 2020 Netlify (see NOTICE). */
 // gotrue-wasm glue: the classes GoTrue, User, Admin and API, whose objects
 // are the state, and what the flows need of the platform.
 //
@@ -10,7 +9,9 @@
 // - the synchronous methods, which answer at once (the constructors,
 //   currentUser and recoverSession, tokenDetails, clearSession, the URL
 //   builders, _saveUserData, _details, _saveSession, jwt() for a token that
-//   is not due, ...): they follow gotrue-js's, step by step through `this`;
+//   is not due, ...): gotrue-js's API, each step taken through `this`, over
+//   the session's rules below (the stored session, a JWT's expiry, the
+//   fields a save keeps), which the core's pair tests hold to the core;
 // - the start of each flow: what gotrue-js throws at once (must, and the
 //   JSON or text of an argument its request body takes);
 // - createUser and logout, whose synchronous steps start work before they
@@ -36,17 +37,14 @@
 // eslint-disable-next-line no-unused-vars
 function createGoTrue(Go, loader) {
   'use strict';
-  const storageKey = 'gotrue.user';
-  const ExpiryMargin = 60 * 1e3;
-  const refreshPromises = {};
-  let currentUser = null;
-  const forbiddenUpdateAttributes = { api: 1, token: 1, audience: 1, url: 1 };
-  const forbiddenSaveAttributes = { api: 1 };
   const isBrowser = () => typeof window !== 'undefined';
 
+  // The stored session: the JSON of a User's fields under storageKey.
+  //
   // store is localStorage, or memory for the rest of the page once
   // localStorage has failed (blocked, sandboxed, full): D4, where gotrue-js
   // throws. Without window there is no storage at all, as in gotrue-js.
+  const storageKey = 'gotrue.user';
   const memory = new Map();
   let inMemory = false;
   const store = {
@@ -72,16 +70,61 @@ function createGoTrue(Go, loader) {
       memory.delete(key);
     },
   };
+  const storedSession = () => store.get(storageKey);
 
-  let storageListenerActive = false;
-  function ensureStorageListener() {
-    if (!storageListenerActive && isBrowser()) {
-      storageListenerActive = true;
-      window.addEventListener('storage', (event) => {
-        if (event.key === storageKey) currentUser = null;
-      });
+  // held is the User this page holds: the last one made, which
+  // currentUser() answers without reading storage again, until it is
+  // cleared or another tab changes the stored session.
+  let held = null;
+  let watching = false;
+  const watchOtherTabs = () => {
+    if (watching || !isBrowser()) return;
+    watching = true;
+    window.addEventListener('storage', (event) => {
+      if (event.key === storageKey) held = null;
+    });
+  };
+
+  // A session's rules, which the core has too (gotrue/internal/core): the
+  // core is the reference, and its pair tests (pair_js_test.go) hold these
+  // to it and to gotrue-js.
+  //
+  // An access token is due for a refresh a minute before it expires.
+  const ExpiryMargin = 60 * 1e3;
+  const isDue = (expiresAt) => expiresAt - ExpiryMargin < Date.now();
+
+  // jwtClaims is the payload of a JWT: its second segment, base64url-encoded
+  // UTF-8 JSON (the core's jwtExp). It throws what reading it meets.
+  const jwtClaims = (jwt) => JSON.parse(utf8(binaryOf(padded(jwt.split('.')[1]))));
+  const padded = (base64url) => {
+    const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+    if (base64.length % 4 === 1) throw new Error('Illegal base64url string!');
+    return base64 + '='.repeat((4 - (base64.length % 4)) % 4);
+  };
+  const binaryOf = (base64) => (typeof atob === 'function' ? atob(base64) : Buffer.from(base64, 'base64').toString('binary'));
+  // utf8 reads a binary string's bytes as UTF-8, or gives it as it is
+  // where the runtime has no TextDecoder.
+  const utf8 = (binary) => {
+    try {
+      return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    } catch {
+      return binary;
     }
-  }
+  };
+
+  // copyFields sets on to each enumerable field of from, inherited ones
+  // too, but those named as a User's methods are (its prototype's names)
+  // and those in skip; it returns to. A User keeps api, token, audience and
+  // url from its user data (ownFields), and a save leaves out api
+  // (unsaved): the core's reservedKeys, prototypeKeys and Details.
+  const ownFields = new Set(['api', 'token', 'audience', 'url']);
+  const unsaved = new Set(['api']);
+  const copyFields = (from, to, skip) => {
+    for (const key in from) {
+      if (!(key in User.prototype) && !skip.has(key)) to[key] = from[key];
+    }
+    return to;
+  };
 
   // unanswered holds the errors that mean the server gave no answer that
   // settles the request: fetch rejected, the refresh timed out, a 5xx, or
@@ -176,6 +219,26 @@ function createGoTrue(Go, loader) {
   // message would quote a token or a stored session (JSON.parse's does): D6.
   const quiet = (error, what) => (error instanceof SyntaxError ? `SyntaxError: ${what} is not valid JSON` : `${error}`);
 
+  // restore makes the User of the stored session, on api or, without one,
+  // on an API of the session's url: null when none is stored, or when it
+  // has no url or token; a session that cannot be read is logged.
+  const restore = (api) => {
+    const json = storedSession();
+    if (!json) return null;
+    try {
+      const fields = JSON.parse(json);
+      const { url, token, audience } = fields;
+      if (!url || !token) return null;
+      return new User(api || new API(url, {}), token, audience)._saveUserData(fields, true);
+    } catch (error) {
+      console.error(new Error(`Gotrue-js: Error recovering session: ${quiet(error, 'the stored session')}`));
+      return null;
+    }
+  };
+
+  // A User is a session: its token, its API, and the user's fields as
+  // the server last gave them. Every method goes through `this`, so that a
+  // page's subclass or patch of one step takes effect in the others.
   class User {
     constructor(api, tokenResponse, audience) {
       this.token = null;
@@ -183,43 +246,30 @@ function createGoTrue(Go, loader) {
       this.url = api.apiURL;
       this.audience = audience;
       this._processTokenResponse(tokenResponse);
-      currentUser = this;
-      ensureStorageListener();
+      held = this;
+      watchOtherTabs();
     }
     static removeSavedSession() {
       store.remove(storageKey);
     }
     static recoverSession(apiInstance) {
-      ensureStorageListener();
-      if (currentUser) return currentUser;
-      const json = store.get(storageKey);
-      if (json) {
-        try {
-          const data = JSON.parse(json);
-          const { url, token, audience } = data;
-          if (!url || !token) return null;
-          const api = apiInstance || new API(url, {});
-          return new User(api, token, audience)._saveUserData(data, true);
-        } catch (error) {
-          console.error(new Error(`Gotrue-js: Error recovering session: ${quiet(error, 'the stored session')}`));
-          return null;
-        }
-      }
-      return null;
+      watchOtherTabs();
+      return held || restore(apiInstance);
     }
     get admin() { return new Admin(this); }
     // update and getUserData are the core's (browser.Update, GetUserData).
     async update(attributes) {
       return flow('update', this, JSON.stringify(attributes));
     }
+    // jwt answers the access token at once while it is not due, and
+    // otherwise (or when forced) refreshes it.
     jwt(forceRefresh) {
       const token = this.tokenDetails();
       if (token === null || token === undefined) {
         return Promise.reject(new Error('Gotrue-js: failed getting jwt access token'));
       }
       const { expires_at, refresh_token, access_token } = token;
-      if (forceRefresh || expires_at - ExpiryMargin < Date.now()) return this._refreshToken(refresh_token);
-      return Promise.resolve(access_token);
+      return forceRefresh || isDue(expires_at) ? this._refreshToken(refresh_token) : Promise.resolve(access_token);
     }
     // logout is the core's (browser.Logout): the request, then the session
     // cleared whatever the server answered; when gotrue.wasm cannot be had,
@@ -244,8 +294,8 @@ function createGoTrue(Go, loader) {
     // does; the refresh's decisions are Go's (refreshed, below). Its request
     // goes to this.api, as gotrue-js's goes to this.api.request.
     _refreshToken(refresh_token) {
-      const existingPromise = refreshPromises[refresh_token];
-      if (existingPromise) return existingPromise;
+      const shared = refreshPromises[refresh_token];
+      if (shared) return shared;
       if (typeof this.api.request !== 'function') this.api.request(); // gotrue-js's own TypeError, at once
       const promise = refreshed(this, refresh_token, this.api);
       refreshPromises[refresh_token] = promise;
@@ -259,34 +309,33 @@ function createGoTrue(Go, loader) {
     async getUserData() {
       return flow('getUserData', this);
     }
+    // _saveUserData takes the user's fields from attributes (those from
+    // storage marked so); it keeps its own api, token, audience and url.
     _saveUserData(attributes, fromStorage) {
-      for (const key in attributes) {
-        if (key in User.prototype || key in forbiddenUpdateAttributes) continue;
-        this[key] = attributes[key];
-      }
+      copyFields(attributes, this, ownFields);
       if (fromStorage) this._fromStorage = true;
       return this;
     }
+    // _processTokenResponse takes tokenResponse as this User's token, with
+    // its expiry in ms (expires_at) from the access token's exp claim; a
+    // token whose claims cannot be read is logged and kept as it is.
     _processTokenResponse(tokenResponse) {
       this.token = tokenResponse;
       try {
-        const claims = JSON.parse(urlBase64Decode(tokenResponse.access_token.split('.')[1]));
+        const claims = jwtClaims(tokenResponse.access_token);
         this.token.expires_at = claims.exp * 1e3;
       } catch (error) {
         console.error(new Error(`Gotrue-js: Failed to parse tokenResponse claims: ${quiet(error, 'the JWT payload')}`));
       }
     }
+    // _refreshSavedSession saves this User where a session is stored.
     _refreshSavedSession() {
-      if (store.get(storageKey)) this._saveSession();
+      if (storedSession()) this._saveSession();
       return this;
     }
+    // _details are the fields a save stores: all but api.
     get _details() {
-      const userCopy = {};
-      for (const key in this) {
-        if (key in User.prototype || key in forbiddenSaveAttributes) continue;
-        userCopy[key] = this[key];
-      }
-      return userCopy;
+      return copyFields(this, {}, unsaved);
     }
     _saveSession() {
       store.set(storageKey, JSON.stringify(this._details));
@@ -296,25 +345,12 @@ function createGoTrue(Go, loader) {
     clearSession() {
       User.removeSavedSession();
       this.token = null;
-      currentUser = null;
+      held = null;
     }
   }
 
-  function urlBase64Decode(str) {
-    let output = str.replace(/-/g, '+').replace(/_/g, '/');
-    switch (output.length % 4) {
-      case 0: break;
-      case 2: output += '=='; break;
-      case 3: output += '='; break;
-      default: throw new Error('Illegal base64url string!');
-    }
-    const binaryString = typeof atob === 'function' ? atob(output) : Buffer.from(output, 'base64').toString('binary');
-    try {
-      return new TextDecoder().decode(Uint8Array.from(binaryString, (char) => char.codePointAt(0) ?? 0));
-    } catch {
-      return binaryString;
-    }
-  }
+  // refreshPromises holds the refresh under way for each refresh token.
+  const refreshPromises = {};
 
   const toNumber = (v) => {
     try { return Number(v); } catch { return NaN; }
@@ -333,7 +369,7 @@ function createGoTrue(Go, loader) {
   // storedRefreshToken is the refresh token of the stored session, or null.
   const storedRefreshToken = () => {
     try {
-      return stringOrNull(JSON.parse(store.get(storageKey)).token.refresh_token);
+      return stringOrNull(JSON.parse(storedSession()).token.refresh_token);
     } catch {
       return null;
     }
@@ -433,7 +469,7 @@ function createGoTrue(Go, loader) {
     }));
   });
 
-  const HTTPRegexp = /^http:\/\//;
+  const plainHTTP = /^http:\/\//;
 
   // sameOrigin is D3: X-Nf-Client goes only to the page's own origin (a
   // self-hosted GoTrue's CORS refuses it cross-origin). Outside a page it
@@ -449,7 +485,7 @@ function createGoTrue(Go, loader) {
 
   class GoTrue {
     constructor({ APIUrl = '/.netlify/identity', audience = '', setCookie = false, clientName = 'gotrue-js' } = {}) {
-      if (HTTPRegexp.test(APIUrl)) {
+      if (plainHTTP.test(APIUrl)) {
         console.warn('Warning:\n\nDO NOT USE HTTP IN PRODUCTION FOR GOTRUE EVER!\nGoTrue REQUIRES HTTPS to work securely.');
       }
       if (audience) this.audience = audience;
@@ -512,7 +548,7 @@ function createGoTrue(Go, loader) {
     }
     currentUser() {
       const user = User.recoverSession(this.api);
-      user && this._setRememberHeaders(user._fromStorage);
+      if (user) this._setRememberHeaders(user._fromStorage);
       return user;
     }
     // validateCurrentSession resolves null on any failure, as gotrue-js's;
@@ -520,7 +556,7 @@ function createGoTrue(Go, loader) {
     // when gotrue.wasm could not load (D8). With no session to validate, it
     // answers before gotrue.wasm is fetched (D2).
     async validateCurrentSession() {
-      if (!B && currentUser === null && store.get(storageKey) === null && this.currentUser === GoTrue.prototype.currentUser) return null;
+      if (!B && held === null && storedSession() === null && this.currentUser === GoTrue.prototype.currentUser) return null;
       try {
         return await flow('validateCurrentSession', this);
       } catch (error) {
@@ -534,11 +570,13 @@ function createGoTrue(Go, loader) {
       must(this, '_request');
       return flow('verify', this, ...body, remember);
     }
+    // _setRememberHeaders asks a server that sets the nf_jwt cookie
+    // (setCookie) for a lasting one (remember) or one for the browser
+    // session.
     _setRememberHeaders(remember) {
-      if (this.setCookie) {
-        this.api.defaultHeaders = this.api.defaultHeaders || {};
-        this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
-      }
+      if (!this.setCookie) return;
+      this.api.defaultHeaders = this.api.defaultHeaders || {};
+      this.api.defaultHeaders['X-Use-Cookie'] = remember ? '1' : 'session';
     }
   }
 
@@ -668,7 +706,7 @@ function createGoTrue(Go, loader) {
     // With a session stored, the page will validate or refresh it: the
     // fetch starts as the entry runs (a fetch call, which costs the page
     // nothing to speak of; compiling is the engine's, streamed).
-    if (store.get(storageKey)) {
+    if (storedSession()) {
       // A page's first Web Lock takes Chromium some 20 ms to set up: start
       // that now, so that a refresh the page asks for (D9) need not; and
       // fetch the module once it is set up, so that compiling a cached

@@ -2,14 +2,13 @@
 
 package core
 
-// Pair tests. A few of gotrue-js's rules exist twice in gotrue-wasm: in
-// the browser the glue runs gotrue-js's own code on the page's objects
-// (js/src/glue.js, held to gotrue-js by the browser suites), and Go
-// programs need the same rules in the core. Here the core's copy is held
-// to gotrue-js 1.0.1 itself, loaded into the same Node process from
-// js/tools (make tools): the same inputs, the same results. Where the
-// browser build uses the core's copy too (the refresh's D5 decisions read a
-// stored token's expiry), that is one more reason it must agree.
+// Pair tests. A few rules exist twice in gotrue-wasm: the core has them,
+// and the synchronous methods of js/src/glue.js need them before Go runs
+// (a JWT's expiry, the stored session's format, the fields a save skips).
+// The core is the reference. Here it is held to gotrue-js 1.0.1 itself,
+// loaded into the same Node process from js/tools (make tools), and the
+// glue's copy is held to the core: the same inputs, the same results. The
+// requests the core composes are held to gotrue-js's too.
 
 import (
 	"encoding/base64"
@@ -38,6 +37,25 @@ var gotrueJS = func() js.Value {
 	file := path.Call("resolve", js.Global().Get("process").Call("cwd"), "../../../js/tools/node_modules/gotrue-js/lib/index.cjs")
 	return js.Global().Get("require").Invoke(file)
 }()
+
+// glueJS is gotrue-wasm's own GoTrue, from js/src/glue.js, before Go runs
+// (its synchronous methods need none).
+var glueJS = func() js.Value {
+	fs := js.Global().Get("require").Invoke("fs")
+	src := fs.Call("readFileSync", "../../../js/src/glue.js", "utf8").String()
+	create := js.Global().Get("Function").New(src + "\nreturn createGoTrue;").Invoke()
+	return create.Invoke(js.Global().Get("Object"), js.Global().Get("Object").New())
+}()
+
+// libraries are the JavaScript held to the core by each pair test of a
+// rule: gotrue-js's classes GoTrue and User, and the glue's.
+var libraries = []struct {
+	name         string
+	GoTrue, User js.Value
+}{
+	{"gotrue-js", gotrueJS.Get("default"), gotrueJS.Get("User")},
+	{"gotrue-wasm's glue", glueJS, glueJS.Get("User")},
+}
 
 // jsAwait waits for a Promise, from the test's goroutine.
 func jsAwait(p js.Value) (js.Value, error) {
@@ -81,7 +99,12 @@ func TestPairTokenExpiry(t *testing.T) {
 		jwtWith(`"s"`), jwtWith(`null`), jwtWith(`{"exp":1,"exp":2}`), jwtWith("\xef\xbb\xbf{\"exp\":3}"), jwtWith("{\"exp\":4,\"n\":\"\xff\"}"),
 		jwtWith(`{"exp":`), "eyJ.eyJ", "no-dots", "a.b=.c", "a.YQ.c", "a.Y.c", "a..c", "",
 	}
-	User := gotrueJS.Get("User")
+	for _, lib := range libraries {
+		t.Run(lib.name, func(t *testing.T) { pairTokenExpiry(t, lib.User, tokens) })
+	}
+}
+
+func pairTokenExpiry(t *testing.T, User js.Value, tokens []string) {
 	for _, access := range tokens {
 		u := js.Global().Get("Object").Call("create", User.Get("prototype"))
 		tok := js.Global().Get("Object").New()
@@ -102,18 +125,20 @@ func TestPairTokenExpiry(t *testing.T) {
 }
 
 // TestPairSkippedKeys: the names _saveUserData and _details skip are those
-// found on gotrue-js's User.prototype, inherited ones included.
+// found on User.prototype, inherited ones included.
 func TestPairSkippedKeys(t *testing.T) {
-	names := js.Global().Get("Function").New("User", `
-		const names = new Set();
-		for (let p = User.prototype; p; p = Object.getPrototypeOf(p)) Object.getOwnPropertyNames(p).forEach((n) => names.add(n));
-		return [...names].sort().join(',');`).Invoke(gotrueJS.Get("User")).String()
 	var ours []string
 	for k := range prototypeKeys {
 		ours = append(ours, k)
 	}
 	sort.Strings(ours)
-	assert.Equal(t, names, strings.Join(ours, ","))
+	for _, lib := range libraries {
+		names := js.Global().Get("Function").New("User", `
+			const names = new Set();
+			for (let p = User.prototype; p; p = Object.getPrototypeOf(p)) Object.getOwnPropertyNames(p).forEach((n) => names.add(n));
+			return [...names].sort().join(',');`).Invoke(lib.User).String()
+		assert.Equal(t, names, strings.Join(ours, ","), lib.name)
+	}
 }
 
 // TestPairRecoverSession: what recovering a stored session gives, for
@@ -128,7 +153,12 @@ func TestPairRecoverSession(t *testing.T) {
 		`{"token":"abc","url":"/i"}`, `{"token":{"access_token":"` + access + `"},"url":""}`, `{"token":null,"url":"/i"}`,
 		`{"url":"/i"}`, `[]`, `5`, `null`, `{"token":`, `not json`, ``,
 	}
-	GoTrue := gotrueJS.Get("default")
+	for _, lib := range libraries {
+		t.Run(lib.name, func(t *testing.T) { pairRecoverSession(t, lib.GoTrue, stored) })
+	}
+}
+
+func pairRecoverSession(t *testing.T, GoTrue js.Value, stored []string) {
 	storage := js.Global().Get("localStorage")
 	for _, s := range stored {
 		storage.Call("setItem", StorageKey, s)
