@@ -64,12 +64,14 @@ var releasing atomic.Bool
 // the calls of the moment have settled: a JavaScript object Go saw stays
 // referenced from Go until Go's collector finalizes its Value, and Go's
 // collector runs on Go's heap growth, not the page's. One collection runs
-// after a burst of calls, at the next turn of the event loop.
+// after a burst of calls, a millisecond after the first settled: a timer
+// due at once would run before Go hands control back, and so hold the
+// call's answer back from the page by the length of a collection.
 func releaseSoon() {
 	if releasing.Swap(true) {
 		return
 	}
-	time.AfterFunc(0, func() {
+	time.AfterFunc(time.Millisecond, func() {
 		releasing.Store(false)
 		runtime.GC()
 	})

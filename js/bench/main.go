@@ -59,6 +59,7 @@ func run(loads, cycles, rounds int, out, only string) error {
 		{"start-up", func(t *table) error { return env.startup(t, loads) }},
 		{"calls", env.syncCalls},
 		{"network", env.network},
+		{"network", env.overhead},
 		{"shaped", func(t *table) error { return env.realNetwork(t, b, rounds) }},
 		{"storm", env.storm},
 		{"memory", func(t *table) error { return env.memory(t, cycles) }},
