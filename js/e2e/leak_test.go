@@ -74,7 +74,7 @@ func (tb *tab) collectGarbage() {
 func TestInstancesReleased(t *testing.T) {
 	s := newSite(t)
 	tb := s.open(t, "/sync.html")
-	before := tb.run(`window.stats = GoTrue[Symbol.for('gotrue-wasm.stats')]; window.keep = new GoTrue(); await keep.settings(); return stats(true);`)
+	before := tb.run(`window.stats = GoTrue[Symbol.for('gotrue-wasm.stats')]; window.keep = new GoTrue(); await keep.settings(); await new Promise((r) => setTimeout(r, 100)); return stats(true);`)
 	round := `const calls = [];
 		for (let i = 0; i < 10000; i++) { const g = new GoTrue({ APIUrl: '/.netlify/identity' }); g.currentUser(); if (i % 10 === 0) calls.push(g.settings()); }
 		for (let i = 0; i < 1000; i++) new GoTrue.User(keep.api, { access_token: 'a.b.c' }, '');
