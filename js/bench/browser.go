@@ -354,6 +354,19 @@ func (e *env) syncCalls(t *table) error {
 	return nil
 }
 
+// evalBoth runs body in a page that has both libraries, with the bench
+// user signed up and libs = { ours, ref } a GoTrue of each.
+func (e *env) evalBoth(body string, v any) error {
+	e.ensureUser()
+	ctx, cancel, err := e.page("/both.html")
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return evalJSON(ctx, `const libs = { ours: new window.ours(), ref: new window.ref() };
+		`+body, v)
+}
+
 // network times each operation 40 times against the emulator, both
 // libraries in one page taking turns operation by operation, so both meet
 // the same machine at the same moment. Sessions are not remembered, so
@@ -362,14 +375,7 @@ func (e *env) syncCalls(t *table) error {
 // library does after its call has settled (gotrue-wasm's Go collection, a
 // millisecond later) is timed in no call, its own or the other library's.
 func (e *env) network(t *table) error {
-	e.ensureUser()
-	ctx, cancel, err := e.page("/both.html")
-	if err != nil {
-		return err
-	}
-	defer cancel()
-	body := `const libs = { ours: new window.ours(), ref: new window.ref() };
-		const out = { ours: {}, ref: {} };
+	body := `const out = { ours: {}, ref: {} };
 		const idle = () => new Promise((r) => setTimeout(r, 5));
 		const time = async (lib, k, f) => { const t0 = performance.now(); await f(); (out[lib][k] ||= []).push(performance.now() - t0); await idle(); };
 		const users = {};
@@ -381,7 +387,7 @@ func (e *env) network(t *table) error {
 		}
 		return out;`
 	var res map[string]map[string][]float64
-	if err := evalJSON(ctx, body, &res); err != nil {
+	if err := e.evalBoth(body, &res); err != nil {
 		return err
 	}
 	for _, op := range []string{"login", "getUserData", "update", "jwt(true)"} {
@@ -400,14 +406,7 @@ func (e *env) network(t *table) error {
 // is in none of them, so they hold on a busy machine (to 0.1 ms, the
 // page's clock).
 func (e *env) overhead(t *table) error {
-	e.ensureUser()
-	ctx, cancel, err := e.page("/both.html")
-	if err != nil {
-		return err
-	}
-	defer cancel()
-	body := `const libs = { ours: new window.ours(), ref: new window.ref() };
-		const users = { ours: await libs.ours.login('` + user + `', 'secret', false), ref: await libs.ref.login('` + user + `', 'secret', false) };
+	body := `const users = { ours: await libs.ours.login('` + user + `', 'secret', false), ref: await libs.ref.login('` + user + `', 'secret', false) };
 		const real = window.fetch;
 		let sent = 0, answered = 0;
 		let inside = 0;
@@ -430,7 +429,7 @@ func (e *env) overhead(t *table) error {
 		window.fetch = real;
 		return out;`
 	var res map[string]map[string][]float64
-	if err := evalJSON(ctx, body, &res); err != nil {
+	if err := e.evalBoth(body, &res); err != nil {
 		return err
 	}
 	for _, op := range []string{"settings", "getUserData"} {
