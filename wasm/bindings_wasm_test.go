@@ -245,3 +245,20 @@ func TestFlowsThrowAtOnce(t *testing.T) {
 		assert.Equal(t, c.want, got, c.name)
 	}
 }
+
+// TestJSNameMadeOnce: a name Go hands the glue is one JavaScript string,
+// made once, until maxNames; past that, each use makes its own.
+func TestJSNameMadeOnce(t *testing.T) {
+	first, ok := jsName("access_token").(safejs.Value)
+	require.True(t, ok)
+	again, ok := jsName("access_token").(safejs.Value)
+	require.True(t, ok)
+	assert.True(t, first.Equal(again))
+	assert.Equal(t, "access_token", jsString(first))
+
+	for i := 0; len(names.m) < maxNames; i++ {
+		jsName(fmt.Sprintf("filler-%d", i))
+	}
+	assert.Equal(t, "one too many", jsName("one too many"), "past maxNames, a Go string, made into a JavaScript one by the call")
+	assert.Len(t, names.m, maxNames)
+}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"sync"
 	"syscall/js"
 
 	"github.com/hack-pad/safejs"
@@ -32,6 +33,36 @@ func lookupGlobals() error {
 		*ref.dst = v
 	}
 	return nil
+}
+
+// names are the JavaScript strings of the property names, step names and
+// storage keys Go hands the glue, each made once: a call then makes no new
+// string for them, nor a Value for the collector to finalize (a third of
+// the Values a call made). The names come from the code, not the page;
+// past maxNames, a name is made anew each time.
+var names = struct {
+	sync.Mutex
+	m map[string]safejs.Value
+}{m: map[string]safejs.Value{}}
+
+const maxNames = 256
+
+// jsName is s as a JavaScript string, made once.
+func jsName(s string) any {
+	names.Lock()
+	defer names.Unlock()
+	if v, ok := names.m[s]; ok {
+		return v
+	}
+	if len(names.m) >= maxNames {
+		return s
+	}
+	v, err := safejs.ValueOf(s)
+	if err != nil {
+		return s
+	}
+	names.m[s] = v
+	return v
 }
 
 // newObject returns {}.

@@ -15,19 +15,19 @@ import (
 
 // get is o[key].
 func get(o safejs.Value, key string) (safejs.Value, error) {
-	v, err := glue.get.Invoke(o, key)
+	v, err := glue.get.Invoke(o, jsName(key))
 	return v, thrownError(err)
 }
 
 // set is o[key] = v.
 func set(o safejs.Value, key string, v any) error {
-	_, err := glue.set.Invoke(o, key, v)
+	_, err := glue.set.Invoke(o, jsName(key), v)
 	return thrownError(err)
 }
 
 // del is delete o[key].
 func del(o safejs.Value, key string) error {
-	_, err := glue.del.Invoke(o, key)
+	_, err := glue.del.Invoke(o, jsName(key))
 	return thrownError(err)
 }
 
@@ -67,7 +67,7 @@ func callStep(f, o safejs.Value, expr string, args ...any) (safejs.Value, error)
 // apply calls f on o with args, a TypeError naming expr when f is not a
 // function.
 func apply(f, o safejs.Value, expr string, args ...any) (safejs.Value, error) {
-	v, err := glue.apply.Invoke(append([]any{f, o, expr}, args...)...)
+	v, err := glue.apply.Invoke(append([]any{f, o, jsName(expr)}, args...)...)
 	return v, thrownError(err)
 }
 

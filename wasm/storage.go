@@ -9,7 +9,7 @@ type jsStorage struct{}
 
 // Get returns the item; a missing key is not an error.
 func (jsStorage) Get(key string) (string, bool, error) {
-	v, err := glue.store.Call("get", key)
+	v, err := glue.store.Call("get", jsName(key))
 	if err != nil {
 		return "", false, thrownError(err)
 	}
@@ -21,12 +21,12 @@ func (jsStorage) Get(key string) (string, bool, error) {
 
 // Set stores the item.
 func (jsStorage) Set(key, value string) error {
-	_, err := glue.store.Call("set", key, value)
+	_, err := glue.store.Call("set", jsName(key), value)
 	return thrownError(err)
 }
 
 // Remove deletes the item.
 func (jsStorage) Remove(key string) error {
-	_, err := glue.store.Call("remove", key)
+	_, err := glue.store.Call("remove", jsName(key))
 	return thrownError(err)
 }
