@@ -1,7 +1,8 @@
 //go:build !js
 
 // Command build writes js/dist: gotrue.wasm and its content-hashed copy
-// gotrue.<hash>.wasm, which the browser entries fetch, Go's wasm_exec.js
+// gotrue.<hash>.wasm, which the browser entries fetch (earlier builds'
+// hashed copies are removed), Go's wasm_exec.js
 // from the same toolchain, and the entries that wrap js/src/glue.js; the
 // module and the browser entries also precompressed (.br, .gz). Run it from the module root: go run ./js/build. With
 // -floor dir it also builds the floor program the benchmark and the size
@@ -47,6 +48,9 @@ func run(out, src, pkg string) error {
 		return err
 	}
 	hashed := filepath.Join(out, HashedName(wasm))
+	if err := pruneHashed(out, HashedName(wasm)); err != nil {
+		return err
+	}
 	if err := os.WriteFile(hashed, wasm, 0o644); err != nil {
 		return err
 	}

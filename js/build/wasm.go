@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -45,6 +46,29 @@ func buildWasmIn(dir, pkg, out string) error {
 func HashedName(wasm []byte) string {
 	sum := sha256.Sum256(wasm)
 	return "gotrue." + hex.EncodeToString(sum[:5]) + ".wasm"
+}
+
+// hashedFile matches the hashed copies of a module and their compressed
+// forms, as HashedName names them.
+var hashedFile = regexp.MustCompile(`^gotrue\.[0-9a-f]{10}\.wasm(\.br|\.gz)?$`)
+
+// pruneHashed removes from dir the hashed copies of earlier builds (and
+// their .br and .gz), keeping the one named keep: the npm package takes
+// every dist/*.wasm, and a page needs only the module its entries name.
+func pruneHashed(dir, keep string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if m := hashedFile.FindStringSubmatch(name); m != nil && strings.TrimSuffix(name, m[1]) != keep {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // compress writes path.br (brotli 11) and path.gz (gzip 9), so servers
