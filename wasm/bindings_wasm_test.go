@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/gotrue-wasm/gotrue-wasm/gotrue/browser"
@@ -249,6 +250,8 @@ func TestFlowsThrowAtOnce(t *testing.T) {
 // TestJSNameMadeOnce: a name Go hands the glue is one JavaScript string,
 // made once, until maxNames; past that, each use makes its own.
 func TestJSNameMadeOnce(t *testing.T) {
+	kept := maps.Clone(names.m)
+	t.Cleanup(func() { names.m = kept }) // later tests meet the table the flows made, not a full one
 	before := len(names.m)
 	first, ok := jsName("a name no flow uses").(safejs.Value)
 	require.True(t, ok)
