@@ -240,11 +240,11 @@ func (n *netEnv) netVisit(ctx context.Context, page string) (netLoad, error) {
 
 // fresh runs visits in a new browser profile (an empty cache).
 func fresh(parent context.Context, visits func(ctx context.Context) error) error {
-	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
+	ctx, cancel, err := tab(parent)
+	if err != nil {
 		return err
 	}
+	defer cancel()
 	return visits(ctx)
 }
 
